@@ -1,0 +1,42 @@
+// Bundles the client, the server and the command-line linter into dist/ for Node; `vscode` stays external.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'client' },
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+].filter((entry) => fs.existsSync(entry.in));
+
+const contexts = await Promise.all(
+  entries.map((entry) =>
+    esbuild.context({
+      entryPoints: { [entry.out]: entry.in },
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      outdir: 'dist',
+      external: ['vscode'],
+      sourcemap: !production,
+      minify: production,
+      legalComments: 'none',
+      banner: entry.banner ? { js: entry.banner } : undefined,
+      logLevel: 'warning',
+      metafile: true,
+    }),
+  ),
+);
+
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  for (const context of contexts) {
+    await context.rebuild();
+    await context.dispose();
+  }
+  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+}

@@ -1,0 +1,228 @@
+// The language server: wires the pure language service to the Language Server Protocol. Each handler
+// finds the document, returns an empty result for an unknown one, and calls the service.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createCableService, type CableDocument } from './service';
+import { resolveConfig } from './service/configLoader';
+import { semanticTokensLegend } from './service/semanticTokens';
+import { loadTagVocabulary } from './service/tagVocabulary';
+
+const commands = {
+  renumberParagraphs: 'cable.renumberParagraphs',
+  reletterReferences: 'cable.reletterReferences',
+  fixAll: 'cable.fixAll',
+  updateBanner: 'cable.updateBanner',
+} as const;
+
+const classificationSummaryRequest = 'cable/classificationSummary';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createCableService();
+
+let workspaceFolders: string[] = [];
+let clientHasConfiguration = false;
+let validateOn: 'onType' | 'onSave' = 'onType';
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      documentSymbolProvider: { label: 'Cable' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '(', ',', ':', '/', '.'], resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentLinkProvider: { resolveProvider: false },
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, `${CodeActionKind.SourceFixAll}.cable`, CodeActionKind.Source],
+        resolveProvider: false,
+      },
+      executeCommandProvider: { commands: Object.values(commands) },
+      semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+    },
+    serverInfo: { name: 'cable-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
+  void reloadConfiguration();
+});
+
+/** Runs a handler; a failure is logged and answered with the fallback, never a crash. */
+function guarded<T>(name: string, fallback: T, handler: () => T): T {
+  try {
+    return handler();
+  } catch (error) {
+    connection.console.error(`cable: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+function withDocument<T>(uri: string, name: string, fallback: T, handler: (document: CableDocument) => T): T {
+  const document = documents.get(uri);
+  return document ? guarded(name, fallback, () => handler(document)) : fallback;
+}
+
+// --- configuration: the `cable` settings plus .cablerc.json at the workspace root ---
+
+async function reloadConfiguration(): Promise<void> {
+  let settings: Record<string, unknown> | undefined;
+  if (clientHasConfiguration) {
+    try {
+      settings = (await connection.workspace.getConfiguration('cable')) ?? undefined;
+    } catch {
+      settings = undefined;
+    }
+  }
+  const rcFile = readRcFile();
+  const { config, errors } = resolveConfig({ settings, rcFile });
+  service.setConfig(config);
+  validateOn = settings?.validate && typeof settings.validate === 'object' && (settings.validate as { run?: string }).run === 'onSave' ? 'onSave' : 'onType';
+  const extraFile = typeof (settings?.tags as { extraFile?: unknown } | undefined)?.extraFile === 'string' ? String((settings!.tags as { extraFile: string }).extraFile) : '';
+  const vocabulary = loadTagVocabulary(extraFile ? resolveWorkspacePath(extraFile) : undefined, (file) => fs.readFileSync(file, 'utf8'));
+  service.setVocabulary(vocabulary.vocabulary);
+  for (const error of [...errors, ...vocabulary.errors]) void connection.window.showWarningMessage(`Cable: ${error}`);
+  for (const document of documents.all()) scheduleValidation(document);
+}
+
+function readRcFile(): { name: string; text: string } | undefined {
+  for (const folder of workspaceFolders) {
+    const file = path.join(fileURLToPath(folder), '.cablerc.json');
+    try {
+      return { name: file, text: fs.readFileSync(file, 'utf8') };
+    } catch {
+      // No .cablerc.json in this folder: the settings alone decide.
+    }
+  }
+  return undefined;
+}
+
+function resolveWorkspacePath(file: string): string {
+  if (path.isAbsolute(file) || workspaceFolders.length === 0) return file;
+  return path.join(fileURLToPath(workspaceFolders[0]), file);
+}
+
+connection.onDidChangeConfiguration(() => void reloadConfiguration());
+connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((change) => change.uri.endsWith('.cablerc.json'))) void reloadConfiguration();
+});
+
+// --- diagnostics: coalesced per document, stale results dropped ---
+
+const pendingValidation = new Map<string, NodeJS.Immediate>();
+
+function scheduleValidation(document: TextDocument): void {
+  const previous = pendingValidation.get(document.uri);
+  if (previous) clearImmediate(previous);
+  // One tick of coalescing: a burst of changes is checked once, at its last version.
+  pendingValidation.set(
+    document.uri,
+    setImmediate(() => {
+      pendingValidation.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (!current || current.version !== document.version) return;
+      const diagnostics = guarded('diagnostics', [], () => service.diagnostics(current));
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    }),
+  );
+}
+
+documents.onDidOpen((event) => scheduleValidation(event.document));
+documents.onDidChangeContent((event) => {
+  if (validateOn === 'onType') scheduleValidation(event.document);
+});
+documents.onDidSave((event) => scheduleValidation(event.document));
+documents.onDidClose((event) => {
+  service.forget(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+// --- features ---
+
+connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, 'symbols', [], (document) => service.documentSymbols(document)));
+connection.onFoldingRanges((params) => withDocument(params.textDocument.uri, 'folding', [], (document) => service.foldingRanges(document)));
+connection.onHover((params) => withDocument(params.textDocument.uri, 'hover', null, (document) => service.hover(document, params.position)));
+connection.onCompletion((params) => withDocument(params.textDocument.uri, 'completion', [], (document) => service.completions(document, params.position)));
+connection.onDefinition((params) => withDocument(params.textDocument.uri, 'definition', [], (document) => service.definition(document, params.position)));
+connection.onReferences((params) =>
+  withDocument(params.textDocument.uri, 'references', [], (document) => service.references(document, params.position, params.context.includeDeclaration)),
+);
+connection.onDocumentHighlight((params) => withDocument(params.textDocument.uri, 'highlights', [], (document) => service.documentHighlights(document, params.position)));
+connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, 'links', [], (document) => service.documentLinks(document)));
+connection.onCodeAction((params) =>
+  withDocument(params.textDocument.uri, 'code actions', [], (document) =>
+    service.codeActions(document, { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only }),
+  ),
+);
+
+connection.onPrepareRename((params) => {
+  const result = withDocument(params.textDocument.uri, 'prepare rename', null, (document) => service.prepareRename(document, params.position));
+  if (result && 'error' in result) throw new ResponseError(0, result.error);
+  return result;
+});
+connection.onRenameRequest((params) => {
+  const result = withDocument(params.textDocument.uri, 'rename', null, (document) => service.rename(document, params.position, params.newName));
+  if (result && 'error' in result) throw new ResponseError(0, result.error);
+  return result;
+});
+
+connection.languages.semanticTokens.on((params) =>
+  withDocument(params.textDocument.uri, 'semantic tokens', { data: [] }, (document) => ({ data: service.semanticTokens(document) })),
+);
+connection.languages.semanticTokens.onRange((params) =>
+  withDocument(params.textDocument.uri, 'semantic tokens', { data: [] }, (document) => ({ data: service.semanticTokens(document, params.range) })),
+);
+
+connection.onRequest(classificationSummaryRequest, (params: { uri?: string; textDocument?: { uri: string } }) => {
+  const uri = params?.textDocument?.uri ?? params?.uri ?? '';
+  return withDocument(uri, 'classification summary', null, (document) => service.classificationSummary(document));
+});
+
+// Commands take [uri] and apply their edits through workspace/applyEdit, as one undoable change.
+connection.onExecuteCommand(async (params) => {
+  const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : (params.arguments?.[0] as { uri?: string } | undefined)?.uri;
+  const document = uri ? documents.get(uri) : undefined;
+  if (!document) {
+    throw new ResponseError(-32602, `Cable: ${params.command} needs the URI of an open cable as its argument.`);
+  }
+  const editsOf: Record<string, (document: CableDocument) => TextEdit[]> = {
+    [commands.renumberParagraphs]: service.renumberParagraphEdits,
+    [commands.reletterReferences]: service.reletterReferenceEdits,
+    [commands.fixAll]: service.fixAllEdits,
+    [commands.updateBanner]: service.updateBannerEdits,
+  };
+  const compute = editsOf[params.command];
+  if (!compute) throw new ResponseError(-32601, `Cable: unknown command ${params.command}.`);
+  const edits = guarded(params.command, [], () => compute(document));
+  if (edits.length === 0) return { applied: true, changes: 0 };
+  const result = await connection.workspace.applyEdit({
+    label: params.command,
+    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
+  });
+  return { applied: result.applied, changes: edits.length };
+});
+
+documents.listen(connection);
+connection.listen();

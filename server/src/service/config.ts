@@ -1,0 +1,25 @@
+// The one configuration the editor and the command-line linter share: rule severities and checks' limits.
+import type { Level } from './model';
+
+export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+export interface CableConfig {
+  /** Per rule id (`CBL001`) or alias (`missing-portion-mark`): a new severity or `off`. */
+  rules: Record<string, RuleSeverity>;
+  /** The highest level this system may hold; marks above it are errors (CBL031). */
+  systemHigh: Level;
+  /** A declassification date more than this many years after the DTG is flagged (CBL012). */
+  maxDeclassificationYears: number;
+  /** The executive order new cables and fixes write. */
+  executiveOrder: string;
+  /** The years after the DTG that a DECL fix inserts by default. */
+  defaultDeclassificationYears: number;
+}
+
+export const defaultConfig: CableConfig = {
+  rules: {},
+  systemHigh: 'S',
+  maxDeclassificationYears: 25,
+  executiveOrder: '13526',
+  defaultDeclassificationYears: 10,
+};

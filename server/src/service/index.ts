@@ -1,0 +1,104 @@
+// The language service: every feature as one object over a per-version model cache. No LSP transport here.
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { classificationSummary, updateBannerEdits, type ClassificationSummary } from './classification';
+import { codeActions, fixAllEdits, type CodeActionRequest } from './codeActions';
+import { completions } from './completion';
+import { defaultConfig, type CableConfig } from './config';
+import { computeDiagnostics } from './diagnostics';
+import { foldingRanges } from './folding';
+import { fieldHover } from './hover';
+import type { CableModel } from './model';
+import { ModelCache } from './modelCache';
+import * as references from './references';
+import { renumberParagraphEdits, reletterReferenceEdits } from './renumber';
+import type { RuleContext } from './rules/rule';
+import { semanticTokens } from './semanticTokens';
+import { documentSymbols } from './symbols';
+import { emptyVocabulary, type TagVocabulary } from './tagVocabulary';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export { parse } from './parser';
+export type { CableConfig } from './config';
+export type { CableModel } from './model';
+
+/** What the service needs of a document: the LSP TextDocument fits. */
+export interface CableDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export interface CableServiceOptions {
+  config?: CableConfig;
+  vocabulary?: TagVocabulary;
+  workspace?: WorkspaceIndex;
+}
+
+export function createCableService(options: CableServiceOptions = {}) {
+  const models = new ModelCache();
+  let config: CableConfig = options.config ?? defaultConfig;
+  let vocabulary: TagVocabulary = options.vocabulary ?? emptyVocabulary();
+  let workspace: WorkspaceIndex | undefined = options.workspace;
+
+  const modelOf = (document: CableDocument): CableModel => models.get(document.uri, document.version, () => document.getText());
+  const contextOf = (document: CableDocument): RuleContext => ({ uri: document.uri, model: modelOf(document), config, vocabulary, workspace });
+
+  return {
+    get config(): CableConfig {
+      return config;
+    },
+    setConfig(next: CableConfig): void {
+      config = next;
+    },
+    setVocabulary(next: TagVocabulary): void {
+      vocabulary = next;
+    },
+    setWorkspace(next: WorkspaceIndex | undefined): void {
+      workspace = next;
+    },
+    modelOf,
+    contextOf,
+    forget(uri: string): void {
+      models.delete(uri);
+    },
+    documentSymbols: (document: CableDocument): DocumentSymbol[] => documentSymbols(modelOf(document)),
+    foldingRanges: (document: CableDocument): FoldingRange[] => foldingRanges(modelOf(document)),
+    diagnostics: (document: CableDocument): Diagnostic[] => computeDiagnostics(contextOf(document)),
+    codeActions: (document: CableDocument, request: CodeActionRequest): CodeAction[] => codeActions(contextOf(document), request),
+    fixAllEdits: (document: CableDocument): TextEdit[] => fixAllEdits(contextOf(document)),
+    completions: (document: CableDocument, position: Position): CompletionItem[] => completions(contextOf(document), position),
+    hover(document: CableDocument, position: Position): Hover | null {
+      const context = contextOf(document);
+      return references.referenceHover(context, position) ?? fieldHover(context, position);
+    },
+    definition: (document: CableDocument, position: Position): Location[] => references.definition(contextOf(document), position),
+    references: (document: CableDocument, position: Position, includeDeclaration: boolean): Location[] =>
+      references.findReferences(contextOf(document), position, includeDeclaration),
+    documentHighlights: (document: CableDocument, position: Position): DocumentHighlight[] => references.documentHighlights(contextOf(document), position),
+    prepareRename: (document: CableDocument, position: Position) => references.prepareRename(contextOf(document), position),
+    rename: (document: CableDocument, position: Position, newName: string): WorkspaceEdit | { error: string } =>
+      references.rename(contextOf(document), position, newName),
+    documentLinks: (document: CableDocument): DocumentLink[] => references.documentLinks(contextOf(document)),
+    renumberParagraphEdits: (document: CableDocument): TextEdit[] => renumberParagraphEdits(modelOf(document)),
+    reletterReferenceEdits: (document: CableDocument): TextEdit[] => reletterReferenceEdits(modelOf(document)),
+    semanticTokens: (document: CableDocument, range?: Range): number[] => semanticTokens(contextOf(document), range),
+    classificationSummary: (document: CableDocument): ClassificationSummary => classificationSummary(contextOf(document)),
+    updateBannerEdits: (document: CableDocument): TextEdit[] => updateBannerEdits(contextOf(document)),
+  };
+}
+
+export type CableService = ReturnType<typeof createCableService>;

@@ -1,0 +1,314 @@
+// The cable model: what `parse` finds in a cable, each element with its range in the document.
+// Every feature reads this model; none re-scans the text on its own (see ../../../../shared/style.md).
+import type { Range } from 'vscode-languageserver-types';
+
+export type { Range, Position } from 'vscode-languageserver-types';
+
+/** Classification levels, lowest first. */
+export type Level = 'U' | 'SBU' | 'C' | 'S' | 'TS';
+export const LEVELS: readonly Level[] = ['U', 'SBU', 'C', 'S', 'TS'];
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+/** A piece of text as written, with its range. `text` is as written unless a field says otherwise. */
+export interface Span {
+  text: string;
+  range: Range;
+}
+
+/** A portion mark such as `(U)`, `(S//NF)`, `(C/REL NATO)`; also an invalid one such as `(X)`. */
+export interface PortionMark extends Span {
+  /** The level, when the first token is a known level (U, SBU, C, S, TS; case-insensitive). */
+  level?: Level;
+  /** Dissemination controls, normalised to canonical upper-case names: NOFORN, REL NATO, FGI, FOUO ... */
+  controls: string[];
+  /** False when the mark is not a level with valid controls (`(X)`, `(S/ NF)`, `(CC)`). */
+  valid: boolean;
+  /** Why it is invalid, for the diagnostic message. */
+  problem?: string;
+}
+
+export type PrecedenceLetter = 'Z' | 'O' | 'P' | 'R';
+
+/** A line of the ACP-127 transmission header (received cables only). */
+export interface TransmissionLine extends Span {
+  kind: 'start' | 'routing' | 'origin' | 'security' | 'info-log' | 'other';
+  /** On a `ZNY CCCCC ZZH` / `ZNR UUUUU` line: the five letters and the level they stand for. */
+  securityLetters?: Span;
+  securityLevel?: Level;
+}
+
+/** The date-time group `DDHHMMZ MON YY`. */
+export interface Dtg extends Span {
+  day: number;
+  hour: number;
+  minute: number;
+  /** 1-12, or 0 when the month name is unknown. */
+  month: number;
+  /** Four-digit year (YY 70-99 -> 19YY, else 20YY). */
+  year: number;
+  /** The instant in UTC, when the DTG is a real date and time. */
+  date?: Date;
+  /** Why it is not a real date and time. */
+  problem?: string;
+}
+
+export interface PrecedenceLine extends Span {
+  /** Action precedence, then the optional info precedence (`P R`). Letters as written. */
+  precedences: Span[];
+  dtg?: Dtg;
+  /** Set when the line looks like a precedence line but a letter is not Z/O/P/R. */
+  problem?: string;
+}
+
+export interface Addressee extends Span {
+  /** `RUEHFR` in `RUEHFR/AMEMBASSY PARIS`. */
+  routing?: Span;
+  /** `AMEMBASSY PARIS`. */
+  name: Span;
+  /** `PRIORITY`, `IMMEDIATE`, `NIACT IMMEDIATE`, `ROUTINE`, `FLASH`. */
+  precedence?: Span;
+  /** Trailing serial number(s), `4809` or `2276-2279`. */
+  serial?: Span;
+}
+
+export interface AddressBlock extends Span {
+  keyword: Span & { kind: 'FM' | 'TO' | 'INFO' };
+  addressees: Addressee[];
+}
+
+export interface Banner extends Span {
+  /** The classification words as written (`C O N F I D E N T I A L`, `UNCLAS EFTO`). */
+  classification: Span;
+  /** undefined only when the words are unrecognised (never for a parsed banner). */
+  level: Level;
+  spaced: boolean;
+  /** `UNCLAS EFTO`. */
+  efto: boolean;
+  section?: Span & { number: number; of: number };
+  /** `STATE 109154`, `PARIS 001007`. */
+  messageRef?: MessageRef;
+}
+
+/** A reference to a cable by post and serial, e.g. `STATE 109154`, `08 STATE 95573`, `SECSTATE 74879`. */
+export interface MessageRef extends Span {
+  /** Upper case; SECSTATE normalised to STATE. */
+  post: string;
+  /** Digits without leading zeros. */
+  serial: string;
+  /** Two-digit year when written (`08 STATE 95573`), as a four-digit number. */
+  year?: number;
+}
+
+/** A caption line after the banner: `SIPDIS`, `NOFORN`, `SENSITIVE`, `EXDIS`, `NODIS`, `LIMDIS`, `STADIS`. */
+export interface Caption extends Span {
+  /** Upper-case caption word. */
+  name: string;
+}
+
+export type DeclassificationInstruction =
+  | (Span & { kind: 'date'; year: number; month: number; day: number; valid: boolean; format: 'MM/DD/YYYY' | 'YYYY/MM/DD' | 'other' })
+  | (Span & { kind: 'event' })
+  | (Span & { kind: 'exemption'; code: string; known: boolean })
+  | (Span & { kind: 'na' })
+  | (Span & { kind: 'obsolete'; code: string })
+  | (Span & { kind: 'declassified' })
+  | (Span & { kind: 'unknown' });
+
+export interface EoLine extends Span {
+  /** The `E.O.` / `EO` keyword. */
+  keyword: Span;
+  /** The order number as written, `12958`, and its value. */
+  order?: Span & { value: number };
+  /** The `DECL:` keyword when written. */
+  declKeyword?: Span;
+  instruction?: DeclassificationInstruction;
+  /** `DNG: CO 10/01/2010`: downgrade instruction, when present. */
+  downgrade?: Span;
+}
+
+export interface Tag extends Span {
+  /** Upper-case code, artifacts removed (`[PREL](#)` -> `PREL`). */
+  code: string;
+}
+
+export interface TagsLine extends Span {
+  keyword: Span;
+  tags: Tag[];
+  /** The separator the drafter uses: comma-separated or space-separated. */
+  separator: ' ' | ',';
+  /** One range per physical line (the first and any continuation lines). */
+  lineRanges: Range[];
+}
+
+export interface Subject extends Span {
+  keyword: Span;
+  /** The subject text without keyword and mark, lines joined by a space. */
+  title: string;
+  mark?: PortionMark;
+  markPosition?: 'start' | 'end';
+}
+
+export interface RefEntry extends Span {
+  /** Upper-case letter; undefined for a single unlettered REF. */
+  letter?: string;
+  /** Range of the letter itself (inside `[B](#).` just the `B`). */
+  letterRange?: Range;
+  /** The reference text after the letter, continuation lines joined by a space. */
+  description: string;
+  descriptionRange: Range;
+  /** When the text names a cable (`STATE 095573`). */
+  cable?: MessageRef;
+}
+
+export interface RefBlock extends Span {
+  keyword: Span;
+  entries: RefEntry[];
+}
+
+export interface ReasonLetter extends Span {
+  /** Lower-case letter as a category key: 'a' ... 'z' (validity is the rules' business). */
+  letter: string;
+}
+
+export interface ClassifiedBy extends Span {
+  keyword: Span;
+  /** The classifier's name and position, when written. */
+  classifier?: Span;
+  /** The `Reason:` keyword, or `for reasons` on a one-line form. */
+  reasonKeyword?: Span;
+  /** `1.4` or `1.5`. */
+  section?: Span;
+  letters: ReasonLetter[];
+  /** The whole reason text after the keyword. */
+  reasonText?: Span;
+}
+
+export type PortionKind = 'subject' | 'paragraph' | 'subparagraph' | 'talking-point' | 'text';
+
+/** Anything that carries, or should carry, a portion mark. */
+export interface Portion {
+  kind: PortionKind;
+  range: Range;
+  mark?: PortionMark;
+  markPosition?: 'leading' | 'trailing';
+}
+
+export interface TalkingPoint extends Portion {
+  kind: 'talking-point';
+  /** The `--` or `-`. */
+  dash: Span;
+  /** The text as one string, lines joined by a space, marks removed. */
+  text: string;
+}
+
+export interface SubParagraph extends Portion {
+  kind: 'subparagraph';
+  /** The label as written without the dot: `A`, `1B`, `(a)`, `(1)`. */
+  label: Span;
+  /** Upper-case letter for `A.`/`1B.` labels; for `(a)` / `(1)` the inner text. */
+  letter: string;
+  /** `1` in the malformed `1B.` label. */
+  malformedPrefix?: string;
+  /** The title/first words (up to 80 characters) after label and mark. */
+  title: string;
+  talkingPoints: TalkingPoint[];
+}
+
+export interface Paragraph extends Portion {
+  kind: 'paragraph';
+  /** The number as written (`14`), its value, and its range (inside `[1](#).` just the `1`). */
+  number: Span & { value: number };
+  /** First words (up to 80 characters) after number and mark. */
+  title: string;
+  subParagraphs: SubParagraph[];
+  /** Talking points directly in the paragraph (not inside a sub-paragraph). */
+  talkingPoints: TalkingPoint[];
+}
+
+export type BlockKind = 'GUIDANCE' | 'TEXT' | 'TALKING POINTS' | 'NOTE' | 'COMMENT' | 'BACKGROUND' | 'SUMMARY' | string;
+
+/** A BEGIN/END block or a NOTE:/COMMENT:/BACKGROUND:/SUMMARY: ... END X. block. */
+export interface Block {
+  kind: BlockKind;
+  open: Span;
+  close?: Span;
+  /** From the opener to the closer (or to the opener's line end when unclosed). */
+  range: Range;
+}
+
+export interface BlockProblem {
+  problem: 'unclosed' | 'unopened' | 'crossed';
+  kind: BlockKind;
+  span: Span;
+}
+
+export interface CitedLetter {
+  /** Upper case. */
+  letter: string;
+  range: Range;
+}
+
+/** `REF C`, `(REF C)`, `ref a`, `REFS D-J`, `REFS A AND B`, `per ref B`, `REFTEL`, `REFTELS`. */
+export interface RefCitation extends Span {
+  reftel: boolean;
+  /** Each written letter or range, in order: `D-J` is one part with `to`. */
+  parts: Array<{ from: CitedLetter; to?: CitedLetter }>;
+  /** Every letter cited, ranges expanded (`D-J` -> D E F G H I J), upper case. */
+  letters: string[];
+}
+
+export interface ParagraphTarget {
+  number: number;
+  range: Range;
+  /** `para 3.B`: the sub-paragraph letter. */
+  sub?: CitedLetter;
+}
+
+/** `see paragraph 3`, `para 5`, `paras 4-6`, `paragraphs 2 and 3`, `para 3.B`. */
+export interface ParagraphXref extends Span {
+  parts: Array<{ from: ParagraphTarget; to?: ParagraphTarget }>;
+  /** Every paragraph number named, ranges expanded. */
+  numbers: number[];
+}
+
+/** A web-copy link artifact `[text](#)`: the whole artifact and the text inside. */
+export interface WebArtifact extends Span {
+  inner: Span;
+}
+
+export interface CableModel {
+  /** Lines without their line endings (a BOM on the first line is kept in the text, and skipped). */
+  lines: string[];
+  eol: '\n' | '\r\n';
+  transmission: TransmissionLine[];
+  precedence?: PrecedenceLine;
+  addresses: AddressBlock[];
+  banner?: Banner;
+  captions: Caption[];
+  /** Lines between banner and E.O. line that are not captions (`PARIS FOR EST:H.SMITH`). */
+  passingLines: Span[];
+  eo?: EoLine;
+  tags?: TagsLine;
+  subject?: Subject;
+  refs?: RefBlock;
+  classifiedBy?: ClassifiedBy;
+  /** Range of the whole header (from the first line to the line before the first paragraph or body text). */
+  headerRange?: Range;
+  paragraphs: Paragraph[];
+  /** Every portion in document order, flattened: subject, paragraphs, sub-paragraphs, talking points, marked text. */
+  portions: Portion[];
+  /** Every portion mark found, in document order (the same objects as on the portions). */
+  marks: PortionMark[];
+  blocks: Block[];
+  blockProblems: BlockProblem[];
+  refCitations: RefCitation[];
+  paragraphXrefs: ParagraphXref[];
+  signature?: Span;
+  /** `NNNN`. */
+  end?: Span;
+  artifacts: WebArtifact[];
+  /** Set when the text was too large to analyse in full; the model covers lines before it. */
+  truncatedAtLine?: number;
+}

@@ -1,0 +1,94 @@
+// Loads syntaxes/cable.tmLanguage.json with vscode-textmate + vscode-oniguruma for the grammar tests.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as oniguruma from 'vscode-oniguruma';
+import * as textmate from 'vscode-textmate';
+import { repoRoot } from '../helpers';
+
+export const grammarPath = path.join(repoRoot, 'syntaxes', 'cable.tmLanguage.json');
+export const rootScope = 'text.cable';
+
+export interface Token {
+  text: string;
+  scopes: string[];
+}
+
+let grammarPromise: Promise<textmate.IGrammar> | undefined;
+
+/** The Cable grammar, loaded once per test process. */
+export function loadGrammar(): Promise<textmate.IGrammar> {
+  grammarPromise ??= createGrammar();
+  return grammarPromise;
+}
+
+async function createGrammar(): Promise<textmate.IGrammar> {
+  const wasmPath = path.join(repoRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm');
+  const wasm = fs.readFileSync(wasmPath);
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  const registry = new textmate.Registry({
+    onigLib: Promise.resolve({
+      createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
+      createOnigString: (text: string) => new oniguruma.OnigString(text),
+    }),
+    loadGrammar: async (scopeName: string) => {
+      if (scopeName !== rootScope) return null;
+      return textmate.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath);
+    },
+  });
+  const grammar = await registry.loadGrammar(rootScope);
+  if (!grammar) throw new Error(`could not load ${grammarPath}`);
+  return grammar;
+}
+
+/** Tokenises every line of a text, carrying the rule stack from line to line as VS Code does. */
+export async function tokenize(text: string): Promise<Token[][]> {
+  const grammar = await loadGrammar();
+  let ruleStack = textmate.INITIAL;
+  const lines: Token[][] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const result = grammar.tokenizeLine(line, ruleStack);
+    lines.push(
+      result.tokens.map((token) => ({ text: line.slice(token.startIndex, token.endIndex), scopes: token.scopes })),
+    );
+    ruleStack = result.ruleStack;
+  }
+  return lines;
+}
+
+/** The scopes of the token where the first occurrence of `needle` starts (from line `fromLine` on). */
+export async function scopesAt(text: string, needle: string, fromLine = 0): Promise<string[]> {
+  const lines = await tokenize(text);
+  for (let lineIndex = fromLine; lineIndex < lines.length; lineIndex++) {
+    const found = lines[lineIndex].map((token) => token.text).join('').indexOf(needle);
+    if (found < 0) continue;
+    let column = 0;
+    for (const token of lines[lineIndex]) {
+      column += token.text.length;
+      if (found < column) return token.scopes;
+    }
+  }
+  throw new Error(`"${needle}" not found in:\n${text}`);
+}
+
+/** The scopes of `needle`, insisting that it is exactly one token (no partial highlight). */
+export async function tokenScopes(text: string, needle: string, fromLine = 0): Promise<string[]> {
+  const lines = await tokenize(text);
+  for (let lineIndex = fromLine; lineIndex < lines.length; lineIndex++) {
+    const token = lines[lineIndex].find((candidate) => candidate.text.trim() === needle);
+    if (token) return token.scopes;
+  }
+  throw new Error(`no token "${needle}" in:\n${JSON.stringify(lines, null, 1)}`);
+}
+
+/** True when some scope in the list starts with `prefix` (e.g. `keyword.other.precedence`). */
+export function hasScope(scopes: readonly string[], prefix: string): boolean {
+  return scopes.some((scope) => scope.startsWith(prefix));
+}
+
+/** Prints the tokens of a text, one line per token: for debugging a failing test. */
+export async function dumpTokens(text: string): Promise<string> {
+  const lines = await tokenize(text);
+  return lines
+    .map((tokens, index) => tokens.map((t) => `${index}: ${JSON.stringify(t.text)} ${t.scopes.slice(1).join(' ')}`).join('\n'))
+    .join('\n');
+}

@@ -1,0 +1,44 @@
+// The packaged .vsix holds the bundles, grammar, snippets, language configuration, docs and icon, and nothing else.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { repoRoot } from '../helpers';
+
+/** Lists the file names in a zip archive from its central directory. */
+function zipEntries(archive: Buffer): string[] {
+  const endOfCentral = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(endOfCentral >= 0, 'not a zip archive');
+  const count = archive.readUInt16LE(endOfCentral + 10);
+  let offset = archive.readUInt32LE(endOfCentral + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(archive.readUInt32LE(offset), 0x02014b50, 'central directory entry');
+    const nameLength = archive.readUInt16LE(offset + 28);
+    const extraLength = archive.readUInt16LE(offset + 30);
+    const commentLength = archive.readUInt16LE(offset + 32);
+    names.push(archive.toString('utf8', offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+describe('the packaged extension', () => {
+  it('holds what the extension needs and no sources, tests or node_modules', () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cable-vsix-')), 'cable.vsix');
+    // Packages the bundles the test run built; vsce adds the manifest and content types.
+    execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', out], { cwd: repoRoot, stdio: 'pipe' });
+    const entries = zipEntries(fs.readFileSync(out)).map((name) => name.replace(/^extension\//, ''));
+    for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/cable.tmLanguage.json', 'snippets/cable.code-snippets', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE.txt', 'images/icon.png']) {
+      assert.ok(entries.includes(required) || (required === 'LICENSE.txt' && entries.includes('LICENSE')), `missing ${required}: ${entries.join(', ')}`);
+    }
+    for (const entry of entries) {
+      assert.ok(!entry.startsWith('node_modules/'), `node_modules in the package: ${entry}`);
+      assert.ok(!/\.ts$/.test(entry) && !entry.startsWith('server/src') && !entry.startsWith('client/src'), `source in the package: ${entry}`);
+      assert.ok(!entry.startsWith('test/') && !entry.startsWith('out/'), `tests in the package: ${entry}`);
+      assert.ok(!entry.endsWith('.map'), `source map in the package: ${entry}`);
+    }
+  });
+});
