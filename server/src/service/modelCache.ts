@@ -1,0 +1,41 @@
+// One parse per document version: a small LRU of models keyed by document URI.
+import type { CableModel } from './model';
+import { parse } from './parser';
+
+interface Entry {
+  version: number;
+  model: CableModel;
+}
+
+export class ModelCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly capacity = 200) {}
+
+  /** The model of this version of the document; `text` is read only when the version is not cached. */
+  get(uri: string, version: number, text: () => string): CableModel {
+    const cached = this.entries.get(uri);
+    if (cached && cached.version === version) {
+      // Re-insert to mark as most recently used (Map keeps insertion order).
+      this.entries.delete(uri);
+      this.entries.set(uri, cached);
+      return cached.model;
+    }
+    const model = parse(text());
+    this.entries.delete(uri);
+    this.entries.set(uri, { version, model });
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return model;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

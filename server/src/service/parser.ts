@@ -1,0 +1,1620 @@
+// The cable parser: text -> CableModel in one pass over the lines, each element with its LSP range.
+// It never throws: what it does not recognise stays plain text (see shared/cable-format.md).
+import type {
+  AddressBlock,
+  Addressee,
+  Banner,
+  Block,
+  CableModel,
+  Caption,
+  CitedLetter,
+  ClassifiedBy,
+  DeclassificationInstruction,
+  Dtg,
+  EoLine,
+  Level,
+  MessageRef,
+  Paragraph,
+  ParagraphTarget,
+  ParagraphXref,
+  Portion,
+  PortionMark,
+  PrecedenceLine,
+  Range,
+  ReasonLetter,
+  RefBlock,
+  RefCitation,
+  RefEntry,
+  Span,
+  SubParagraph,
+  Subject,
+  Tag,
+  TagsLine,
+  TalkingPoint,
+  TransmissionLine,
+  WebArtifact,
+} from './model';
+import { LEVELS } from './model';
+
+/** Above this many characters only the first whole lines up to it are analysed. */
+export const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const CAPTION_WORDS = new Set(['SIPDIS', 'NOFORN', 'SENSITIVE', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS']);
+const KNOWN_EXEMPTIONS = new Set(['25X1', '25X2', '25X3', '25X4', '25X5', '25X6', '25X7', '25X8', '25X9', '50X1-HUM', '50X2-WMD']);
+const SECURITY_LETTER_LEVELS: Record<string, Level> = { C: 'C', S: 'S', U: 'U', E: 'U', T: 'TS' };
+// Words that end a post name: `TELCON OF 12 MAY` is not a cable.
+const NOT_POST_WORDS = new Set(['OF', 'ON', 'AND', 'THE', 'FOR', 'TO', 'FROM', 'DATED', 'OR', 'IN', 'AT', 'PARA', 'PARAS', 'PARAGRAPH', 'SECTION', 'NO', 'NUMBER']);
+const BLOCK_KINDS = 'TALKING POINTS|SUMMARY AND COMMENT|GUIDANCE|TEXT|SUMMARY|COMMENT|NOTE|BACKGROUND';
+
+const ARTIFACT_RE = /\[([^[\]]{1,100})\]\(#\)/g;
+const PRECEDENCE_RE = /^\s*([A-Za-z])(?:\s+([A-Za-z]))?\s+((\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2}))(?:\s+[A-Z]{3,4})?\s*$/i;
+const ADDRESS_RE = /^(\s*)(FM|TO|INFO)(?=\s|$)/i;
+const BANNER_RE =
+  /^\s*(T\s?O\s?P\s{1,3}S\s?E\s?C\s?R\s?E\s?T|S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|U\s?N\s?C\s?L\s?A\s?S\s?S\s?I\s?F\s?I\s?E\s?D|UNCLAS(?:\s+EFTO)?)(?![A-Za-z])/i;
+const SECTION_RE = /^\s*SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})(?!\d)/i;
+const MESSAGE_REF_RE = /^(?:(\d{2}|\d{4})\s+)?([A-Za-z]+(?:\s+[A-Za-z]+){0,3}?)\s*(\d{1,7})(?![\d/A-Za-z])/;
+const EO_RE = /^(\s*)(E\.?\s?O\.?)(?=[\s\d:])\s*(?:(\d{4,5})(?!\d))?\s*:?\s*/i;
+const DECL_ONLY_RE = /^(\s*)(?=DECL\s*:)/i;
+const TAGS_RE = /^(\s*)(TAGS)(?![A-Za-z])\s*:?/i;
+const SUBJECT_RE = /^(\s*)(SUBJ(?:ECT)?)\s*:\s*/i;
+const REF_RE = /^(\s*)(REFS?|REFERENCES?)\s*:\s*/i;
+const CLASSIFIED_BY_RE = /^\s*Classified\s+by(?![A-Za-z])/i;
+const CLASSIFIED_BY_AT_RE = /(Classified\s+by)(?![A-Za-z])\s*:?\s*/iy;
+const PARAGRAPH_RE = /^(\s{0,4})(\d{1,3})\.(?!\d)(?=\s|\(|$)\s*/;
+const SUB_LETTER_RE = /^(\s{0,8})(\d{1,2})?([A-Za-z])\.(?=\s|\(|$)\s*/;
+const SUB_PAREN_RE = /^(\s{0,8})\(([a-z]|\d{1,2})\)(?=\s|$)\s*/;
+const TALKING_POINT_RE = /^(\s{0,8})(--?)(?!-)\s*(?=\S)/;
+const HEAD_MARK_RE = /\(([^()]{1,120})\)\s*/y;
+const SIGNATURE_RE = /^\s*(?!(?:END|BEGIN|UNQUOTE|QUOTE|NNNN)\b)[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,2}\s*$/;
+const NNNN_RE = /^\s*NNNN\s*$/;
+const REF_LABEL_AT_START_RE = /^(\s*)(?:([A-Z])[.)]|\(([A-Z])\))(?=\s|$)\s*/;
+const COLON_KINDS = 'SUMMARY AND COMMENT|SUMMARY|COMMENT|NOTE|BACKGROUND';
+// BEGIN X | END X | `NOTE:` | a `Summary` heading. `X:` and headings are tentative (dropped when never closed,
+// as drafters often leave a final `Comment:` open); `BEGIN X` and `(X:` must be closed.
+const BLOCK_RE = new RegExp(
+  `\\b(?:(BEGIN)\\s+(${BLOCK_KINDS})\\b:?|(END)\\s+(${BLOCK_KINDS})\\b\\.?\\)?|(${COLON_KINDS})\\s*:|(SUMMARY AND COMMENT|SUMMARY|COMMENT)\\b)`,
+  'gi',
+);
+const CITATION_RE = /\b(REFTELS?|REFS?)\b/gi;
+const XREF_RE = /\b(paragraphs?|paras?)\b\.?\s*(?=\d)/gi;
+
+interface Chunk {
+  startLine: number;
+  kind: 'leading' | 'plain';
+  portion?: Portion;
+}
+
+interface OpenBlock {
+  kind: string;
+  open: Span;
+  tentative: boolean;
+}
+
+/** Parses a cable; never throws (an internal failure yields a model holding only the lines). */
+export function parse(text: string): CableModel {
+  try {
+    return parseOrThrow(text);
+  } catch {
+    const source = typeof text === 'string' ? text : '';
+    return emptyModel(splitLines(source).lines, source.includes('\r\n') ? '\r\n' : '\n');
+  }
+}
+
+/** The parser itself, exceptions included: for tests, which must see bugs rather than empty models. */
+export function parseOrThrow(text: string): CableModel {
+  return new CableParser(text).run();
+}
+
+function emptyModel(lines: string[], eol: '\n' | '\r\n'): CableModel {
+  return {
+    lines,
+    eol,
+    transmission: [],
+    addresses: [],
+    captions: [],
+    passingLines: [],
+    paragraphs: [],
+    portions: [],
+    marks: [],
+    blocks: [],
+    blockProblems: [],
+    refCitations: [],
+    paragraphXrefs: [],
+    artifacts: [],
+  };
+}
+
+function splitLines(text: string): { lines: string[]; eol: '\n' | '\r\n' } {
+  const lines = text.split('\n');
+  let crlf = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
+      lines[i] = line.slice(0, -1);
+      if (i < lines.length - 1) crlf++;
+    }
+  }
+  const newlines = lines.length - 1;
+  return { lines, eol: newlines > 0 && crlf * 2 > newlines ? '\r\n' : '\n' };
+}
+
+function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+function twoDigitYear(digits: string): number {
+  const value = Number(digits);
+  if (digits.length === 4) return value;
+  return value >= 70 ? 1900 + value : 2000 + value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Validates the inside of a portion mark (`S//NF`) and normalises its controls. */
+export function analyseMarkInner(inner: string): { level?: Level; controls: string[]; problem?: string } {
+  const tokens = inner.split(/\/\/?/);
+  const controls: string[] = [];
+  let problem: string | undefined;
+  const levelToken = tokens[0];
+  const upperLevel = levelToken.toUpperCase();
+  const level = (LEVELS as readonly string[]).includes(upperLevel) ? (upperLevel as Level) : undefined;
+  if (!level) problem = `"${levelToken}" is not a classification level (U, SBU, C, S, TS)`;
+  else if (levelToken.trim() !== levelToken) problem = 'whitespace inside the portion mark';
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.trim() === '') {
+      problem ??= 'empty control after "/"';
+      continue;
+    }
+    if (token.trim() !== token) problem ??= `whitespace around the control "${token.trim()}"`;
+    const control = normaliseControl(token);
+    if (!control) {
+      problem ??= `"${token.trim()}" is not a known dissemination control`;
+      controls.push(token.trim().toUpperCase().replace(/\s+/g, ' '));
+    } else {
+      controls.push(control);
+    }
+  }
+  return { level, controls, problem };
+}
+
+function normaliseControl(token: string): string | undefined {
+  const upper = token.trim().toUpperCase().replace(/\s+/g, ' ');
+  switch (upper) {
+    case 'NF':
+    case 'NOFORN':
+      return 'NOFORN';
+    case 'FGI':
+    case 'FOUO':
+    case 'IMCON':
+    case 'LES':
+      return upper;
+    case 'OC':
+    case 'ORCON':
+      return 'ORCON';
+    case 'PR':
+    case 'PROPIN':
+      return 'PROPIN';
+  }
+  const rel = /^REL(?: TO)? (\S.*)$/.exec(upper);
+  if (rel) return `REL ${rel[1]}`;
+  if (/^FGI [A-Z ,]+$/.test(upper)) return upper;
+  return undefined;
+}
+
+/** A trailing mark counts only when its first token is an upper-case level: `(EU)` ending a line is prose. */
+function trailingMarkStart(text: string, anyCase = false): { open: number; close: number } | undefined {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end < 3 || text.charCodeAt(end - 1) !== 41 /* ) */) return undefined;
+  const open = text.lastIndexOf('(', end - 2);
+  if (open < 0 || end - 1 - open > 121) return undefined;
+  const inner = text.slice(open + 1, end - 1);
+  if (inner.length === 0 || inner.includes(')')) return undefined;
+  const first = /^[^/\s]*/.exec(inner)![0];
+  if (!(LEVELS as readonly string[]).includes(anyCase ? first.toUpperCase() : first)) return undefined;
+  return { open, close: end };
+}
+
+/** Whether a line ends with terminal punctuation, perhaps followed by closing quotes or brackets. */
+function endsSentence(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && '"\')]'.includes(text[end - 1])) end--;
+  return end > 0 && '.!?:;'.includes(text[end - 1]);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff;
+}
+
+class CableParser {
+  private readonly model: CableModel;
+  private readonly raw: string[];
+  /** Lines with artifacts removed and BOM skipped; regexes run on these. */
+  private readonly clean: string[] = [];
+  /** Cleaned column -> original column, for lines that were changed (one extra entry for the end). */
+  private readonly maps: (Int32Array | null)[] = [];
+  private readonly count: number;
+  private readonly consumed: Uint8Array;
+  private readonly portions: Portion[] = [];
+  private readonly marks: PortionMark[] = [];
+
+  // body state
+  private paragraph?: Paragraph;
+  private paragraphLast = -1;
+  private subParagraph?: SubParagraph;
+  private subLast = -1;
+  private talkingPoint?: TalkingPoint;
+  private talkingPointFirst = -1;
+  private talkingPointLast = -1;
+  private chunk?: Chunk;
+  private readonly openBlocks: OpenBlock[] = [];
+  private signatureStart = Number.MAX_SAFE_INTEGER;
+
+  constructor(text: string) {
+    const source = typeof text === 'string' ? text : String(text ?? '');
+    const { lines, eol } = splitLines(source);
+    this.raw = lines;
+    this.model = emptyModel(lines, eol);
+    let count = lines.length;
+    if (source.length > MAX_ANALYSED_CHARS) {
+      let total = 0;
+      count = 0;
+      while (count < lines.length && total + lines[count].length + 1 <= MAX_ANALYSED_CHARS) {
+        total += lines[count].length + 1;
+        count++;
+      }
+      this.model.truncatedAtLine = count;
+    }
+    this.count = count;
+    this.consumed = new Uint8Array(count);
+    for (let i = 0; i < count; i++) this.prepareLine(i);
+  }
+
+  run(): CableModel {
+    const bodyStart = this.parseHeader();
+    this.findEnd(bodyStart);
+    this.parseBody(bodyStart);
+    this.model.portions = sortedByStart(this.portions);
+    this.model.marks = sortedByStart(this.marks);
+    return this.model;
+  }
+
+  // ---- lines, columns and spans
+
+  private prepareLine(index: number): void {
+    let line = this.raw[index];
+    const bomSkip = index === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (bomSkip === 0 && !line.includes('](#)')) {
+      this.clean.push(line);
+      this.maps.push(null);
+      return;
+    }
+    line = line.slice(bomSkip);
+    const map: number[] = [];
+    let cleaned = '';
+    let last = 0;
+    ARTIFACT_RE.lastIndex = 0;
+    for (let match = ARTIFACT_RE.exec(line); match; match = ARTIFACT_RE.exec(line)) {
+      for (let c = last; c < match.index; c++) map.push(c + bomSkip);
+      cleaned += line.slice(last, match.index);
+      const innerStart = match.index + 1;
+      for (let k = 0; k < match[1].length; k++) map.push(innerStart + k + bomSkip);
+      cleaned += match[1];
+      last = match.index + match[0].length;
+      const start = match.index + bomSkip;
+      this.model.artifacts.push({
+        text: match[0],
+        range: range(index, start, index, start + match[0].length),
+        inner: { text: match[1], range: range(index, start + 1, index, start + 1 + match[1].length) },
+      } satisfies WebArtifact);
+    }
+    for (let c = last; c < line.length; c++) map.push(c + bomSkip);
+    cleaned += line.slice(last);
+    map.push(line.length + bomSkip);
+    this.clean.push(cleaned);
+    this.maps.push(Int32Array.from(map));
+  }
+
+  private startColumn(line: number, column: number): number {
+    const map = this.maps[line];
+    if (!map) return column;
+    return map[Math.min(column, map.length - 1)];
+  }
+
+  private endColumn(line: number, column: number): number {
+    const map = this.maps[line];
+    if (!map) return column;
+    if (column <= 0) return map[0];
+    return map[Math.min(column - 1, map.length - 2)] + 1;
+  }
+
+  private rangeOf(line: number, start: number, end: number, endLine = line): Range {
+    const startCharacter = this.startColumn(line, start);
+    const endCharacter = endLine === line && end <= start ? startCharacter : this.endColumn(endLine, end);
+    return range(line, startCharacter, endLine, endCharacter);
+  }
+
+  private span(line: number, start: number, end: number): Span {
+    const spanRange = this.rangeOf(line, start, end);
+    return { text: this.raw[line].slice(spanRange.start.character, spanRange.end.character), range: spanRange };
+  }
+
+  /** Text of a multi-line range as written, lines joined with '\n'. */
+  private textOf(spanRange: Range): string {
+    const { start, end } = spanRange;
+    if (start.line === end.line) return this.raw[start.line].slice(start.character, end.character);
+    const parts = [this.raw[start.line].slice(start.character)];
+    for (let i = start.line + 1; i < end.line; i++) parts.push(this.raw[i]);
+    parts.push(this.raw[end.line].slice(0, end.character));
+    return parts.join('\n');
+  }
+
+  private multiSpan(startLine: number, startCol: number, endLine: number, endCol: number): Span {
+    const spanRange = this.rangeOf(startLine, startCol, endCol, endLine);
+    return { text: this.textOf(spanRange), range: spanRange };
+  }
+
+  private isBlank(line: number): boolean {
+    return line >= this.count || this.clean[line].trim() === '';
+  }
+
+  /** Cleaned columns of the first and last non-space characters, end exclusive. */
+  private trimmedBounds(line: number): [number, number] {
+    const text = this.clean[line];
+    let start = 0;
+    let end = text.length;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    return [start, end];
+  }
+
+  private lineSpan(line: number): Span {
+    const [start, end] = this.trimmedBounds(line);
+    return this.span(line, start, end);
+  }
+
+  private lineEnd(line: number): number {
+    return this.trimmedBounds(line)[1];
+  }
+
+  private mark(line: number, open: number, close: number): PortionMark {
+    const inner = this.clean[line].slice(open + 1, close - 1);
+    const analysed = analyseMarkInner(inner);
+    const mark: PortionMark = Object.assign(this.span(line, open, close), { controls: analysed.controls, valid: !analysed.problem });
+    if (analysed.level) mark.level = analysed.level;
+    if (analysed.problem) mark.problem = analysed.problem;
+    this.marks.push(mark);
+    return mark;
+  }
+
+  /** A mark candidate right after a number, label or dash; `(a)`/`(1)` are sub-labels, not marks. */
+  /** `levelFirst`: after a dash or SUBJECT:, where `(UN)` is more likely prose than a wrong mark. */
+  private headMark(line: number, position: number, levelFirst = false): { mark: PortionMark; end: number } | undefined {
+    const text = this.clean[line];
+    HEAD_MARK_RE.lastIndex = position;
+    const match = HEAD_MARK_RE.exec(text);
+    if (!match) return undefined;
+    const inner = match[1];
+    if (/^\d+$/.test(inner) || (/^[a-z]$/.test(inner) && !'ucs'.includes(inner))) return undefined;
+    // A long parenthesis is a mark only when it starts with a level: `(S//REL AFGHANISTAN, ...)`.
+    const startsWithLevel = (LEVELS as readonly string[]).includes(/^[^/\s]*/.exec(inner)![0].toUpperCase());
+    if ((inner.length > 12 || levelFirst) && !startsWithLevel) return undefined;
+    const close = position + 2 + inner.length;
+    return { mark: this.mark(line, position, close), end: position + match[0].length };
+  }
+
+  // ---- header
+
+  /** Parses the header lines; returns the first body line. */
+  private parseHeader(): number {
+    const model = this.model;
+    let line = 0;
+    let firstBodyLine = this.count;
+    let lastHeaderLine = -1;
+    let seenEoOrLater = false;
+    while (line < this.count) {
+      if (this.isBlank(line)) {
+        line++;
+        continue;
+      }
+      const text = this.clean[line];
+      const beforeAddresses = !model.precedence && model.addresses.length === 0 && !model.banner && !seenEoOrLater;
+      let next = line + 1;
+      if (this.isParagraphHead(line)) {
+        firstBodyLine = line;
+        break;
+      } else if (beforeAddresses && this.transmissionLine(line)) {
+        // recorded
+      } else if (!model.precedence && !model.banner && !seenEoOrLater && this.precedenceLine(line)) {
+        // recorded
+      } else if (!model.banner && !seenEoOrLater && ADDRESS_RE.test(text) && !/^\s*INFO\s+LOG-/i.test(text)) {
+        next = this.addressBlock(line);
+      } else if (!model.banner && !seenEoOrLater && this.bannerLine(line)) {
+        // recorded
+      } else if (!model.eo && (EO_RE.test(text) || DECL_ONLY_RE.test(text)) && this.eoLine(line)) {
+        seenEoOrLater = true;
+      } else if (!model.tags && TAGS_RE.test(text)) {
+        next = this.tagsLine(line);
+        seenEoOrLater = true;
+      } else if (!model.subject && SUBJECT_RE.test(text)) {
+        next = this.subjectLines(line);
+        seenEoOrLater = true;
+      } else if (!model.refs && REF_RE.test(text)) {
+        next = this.refBlock(line);
+        seenEoOrLater = true;
+      } else if (!model.classifiedBy && CLASSIFIED_BY_RE.test(text)) {
+        next = this.classifiedBy(line, 0);
+        seenEoOrLater = true;
+      } else if (model.banner && !seenEoOrLater) {
+        if (!this.captionLine(line)) model.passingLines.push(this.lineSpan(line));
+      } else if (seenEoOrLater || model.banner || TALKING_POINT_RE.test(text) || /^\s*\(/.test(text)) {
+        firstBodyLine = line;
+        break;
+      }
+      lastHeaderLine = next - 1;
+      line = next;
+    }
+    if (line >= this.count) firstBodyLine = this.count;
+    const anyHeader = model.transmission.length > 0 || model.precedence || model.addresses.length > 0 || model.banner || seenEoOrLater;
+    // A text with nothing of a header (a snippet, a draft's body) is all body.
+    if (!anyHeader) {
+      firstBodyLine = 0;
+      lastHeaderLine = -1;
+    }
+    while (lastHeaderLine >= 0 && this.isBlank(lastHeaderLine)) lastHeaderLine--;
+    if (lastHeaderLine >= 0) model.headerRange = range(0, 0, lastHeaderLine, this.raw[lastHeaderLine].length);
+    return firstBodyLine;
+  }
+
+  private transmissionLine(line: number): boolean {
+    const text = this.clean[line];
+    const previous = this.model.transmission[this.model.transmission.length - 1];
+    let kind: TransmissionLine['kind'] | undefined;
+    const security = /^\s*(ZNY|ZNR)\s+(([A-Z])\3{4})(?![A-Z])/i.exec(text);
+    if (/^\s*VZCZC/i.test(text)) kind = 'start';
+    else if (/^\s*[ZOPR]{2}\s+R[A-Z]{3,}/.test(text)) kind = 'routing';
+    else if (previous?.kind === 'routing' && /^\s*R[A-Z]{3,}(?:\s+R[A-Z]{3,})*\s*$/.test(text)) kind = 'routing';
+    else if (/^\s*DE\s+[A-Z]{4,}/.test(text)) kind = 'origin';
+    else if (security) kind = 'security';
+    else if (/^\s*INFO\s+LOG-/i.test(text)) kind = 'info-log';
+    else if (previous && !PRECEDENCE_RE.test(text) && !ADDRESS_RE.test(text) && !BANNER_RE.test(text)) kind = 'other';
+    if (!kind) return false;
+    const entry: TransmissionLine = Object.assign(this.lineSpan(line), { kind });
+    if (security) {
+      const start = security.index + security[0].length - 5;
+      entry.securityLetters = this.span(line, start, start + 5);
+      const level = SECURITY_LETTER_LEVELS[security[3].toUpperCase()];
+      if (level) entry.securityLevel = level;
+    }
+    this.model.transmission.push(entry);
+    return true;
+  }
+
+  private precedenceLine(line: number): boolean {
+    const text = this.clean[line];
+    const match = PRECEDENCE_RE.exec(text);
+    if (!match) return false;
+    const precedences: Span[] = [];
+    const firstAt = text.indexOf(match[1]);
+    precedences.push(this.span(line, firstAt, firstAt + 1));
+    const dtgAt = text.lastIndexOf(match[3]);
+    if (match[2]) {
+      const secondAt = text.lastIndexOf(match[2], dtgAt - 1);
+      precedences.push(this.span(line, secondAt, secondAt + 1));
+    }
+    const entry: PrecedenceLine = Object.assign(this.lineSpan(line), { precedences });
+    const wrong = precedences.find((p) => !'ZOPR'.includes(p.text.toUpperCase()));
+    if (wrong) entry.problem = `"${wrong.text}" is not a precedence (Z, O, P or R)`;
+    entry.dtg = this.dtg(line, dtgAt, match);
+    this.model.precedence = entry;
+    return true;
+  }
+
+  private dtg(line: number, at: number, match: RegExpExecArray): Dtg {
+    const day = Number(match[4]);
+    const hour = Number(match[5]);
+    const minute = Number(match[6]);
+    const month = MONTHS.indexOf(match[7].toUpperCase()) + 1;
+    const year = twoDigitYear(match[8]);
+    const dtg: Dtg = Object.assign(this.span(line, at, at + match[3].length), { day, hour, minute, month, year });
+    let problem: string | undefined;
+    if (month === 0) problem = `"${match[7]}" is not a month`;
+    else if (day < 1 || day > daysInMonth(year, month)) problem = `day ${match[4]} does not exist in ${MONTHS[month - 1]} ${year}`;
+    else if (hour > 23) problem = `hour ${match[5]} is not 00-23`;
+    else if (minute > 59) problem = `minute ${match[6]} is not 00-59`;
+    if (problem) dtg.problem = problem;
+    else dtg.date = new Date(Date.UTC(year, month - 1, day, hour, minute));
+    return dtg;
+  }
+
+  private addressBlock(line: number): number {
+    const text = this.clean[line];
+    const match = ADDRESS_RE.exec(text)!;
+    const keywordStart = match[1].length;
+    const kind = match[2].toUpperCase() as 'FM' | 'TO' | 'INFO';
+    const keyword = Object.assign(this.span(line, keywordStart, keywordStart + match[2].length), { kind });
+    const addressees: Addressee[] = [];
+    const first = this.addressee(line, keywordStart + match[2].length);
+    if (first) addressees.push(first);
+    let last = line;
+    let next = line + 1;
+    while (next < this.count && !this.isBlank(next)) {
+      const nextText = this.clean[next];
+      if (ADDRESS_RE.test(nextText) || BANNER_RE.test(nextText) || PRECEDENCE_RE.test(nextText) || EO_RE.test(nextText) ||
+        TAGS_RE.test(nextText) || SUBJECT_RE.test(nextText)) {
+        break;
+      }
+      const addressee = this.addressee(next, 0);
+      if (addressee) addressees.push(addressee);
+      last = next;
+      next++;
+    }
+    const block: AddressBlock = Object.assign(this.multiSpan(line, keywordStart, last, this.lineEnd(last)), { keyword, addressees });
+    this.model.addresses.push(block);
+    return last + 1;
+  }
+
+  private addressee(line: number, from: number): Addressee | undefined {
+    const text = this.clean[line];
+    let start = from;
+    let end = this.lineEnd(line);
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    if (start >= end) return undefined;
+    const whole = this.span(line, start, end);
+    let routing: Span | undefined;
+    const routingMatch = /^([A-Z0-9]{2,8})\//.exec(text.slice(start, end));
+    if (routingMatch) {
+      routing = this.span(line, start, start + routingMatch[1].length);
+      start += routingMatch[0].length;
+    }
+    let serial: Span | undefined;
+    const body = text.slice(start, end);
+    const serialMatch = /\s(\d{1,6}(?:-\d{1,6})?)$/.exec(body);
+    if (serialMatch) {
+      serial = this.span(line, end - serialMatch[1].length, end);
+      end -= serialMatch[0].length;
+    }
+    let precedence: Span | undefined;
+    const precedenceMatch = /(?:^|\s)(NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)$/i.exec(text.slice(start, end));
+    if (precedenceMatch) {
+      precedence = this.span(line, end - precedenceMatch[1].length, end);
+      end -= precedenceMatch[1].length;
+    }
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    const addressee: Addressee = { ...whole, name: this.span(line, start, end) };
+    if (routing) addressee.routing = routing;
+    if (precedence) addressee.precedence = precedence;
+    if (serial) addressee.serial = serial;
+    return addressee;
+  }
+
+  private bannerLine(line: number): boolean {
+    const text = this.clean[line];
+    const match = BANNER_RE.exec(text);
+    if (!match) return false;
+    const classificationStart = match.index + match[0].length - match[1].length;
+    let position = match.index + match[0].length;
+    const rest = text.slice(position);
+    let section: Banner['section'];
+    const sectionMatch = SECTION_RE.exec(rest);
+    let afterSection = rest;
+    if (sectionMatch) {
+      const start = position + sectionMatch[0].length - sectionMatch[0].trimStart().length;
+      section = Object.assign(this.span(line, start, position + sectionMatch[0].length), { number: Number(sectionMatch[1]), of: Number(sectionMatch[2]) });
+      position += sectionMatch[0].length;
+      afterSection = rest.slice(sectionMatch[0].length);
+    }
+    const trimmed = afterSection.trim();
+    let messageRef: MessageRef | undefined;
+    if (trimmed) {
+      const refStart = position + afterSection.length - afterSection.trimStart().length;
+      const found = this.messageRefAt(line, refStart);
+      if (!found || text.slice(found.end).trim() !== '') return false;
+      messageRef = found.ref;
+    }
+    const words = match[1].toUpperCase().replace(/\s+/g, ' ');
+    const letters = words.replace(/ /g, '');
+    const level: Level = letters.startsWith('TOP') ? 'TS' : letters.startsWith('SECRET') ? 'S' : letters.startsWith('CONF') ? 'C' : 'U';
+    const banner: Banner = {
+      ...this.lineSpan(line),
+      classification: this.span(line, classificationStart, classificationStart + match[1].length),
+      level,
+      spaced: /^\S\s\S/.test(match[1]),
+      efto: /EFTO$/.test(words),
+    };
+    if (section) banner.section = section;
+    if (messageRef) banner.messageRef = messageRef;
+    this.model.banner = banner;
+    return true;
+  }
+
+  /** The cleaned column where a range (on one line) ends. */
+  private cleanEnd(line: number, spanRange: Range): number {
+    const map = this.maps[line];
+    if (!map) return spanRange.end.character;
+    let column = 0;
+    while (column < map.length - 1 && map[column] < spanRange.end.character) column++;
+    return column;
+  }
+
+  /** A cable reference at `from`: `STATE 109154`, `08 STATE 95573`, `RIO DE JANEIRO 000440`. */
+  private messageRefAt(line: number, from: number, to?: number): { ref: MessageRef; end: number } | undefined {
+    const text = this.clean[line].slice(from, to);
+    const match = MESSAGE_REF_RE.exec(text);
+    if (!match) return undefined;
+    const post = match[2].toUpperCase().replace(/\s+/g, ' ');
+    if (post.split(' ').some((word) => NOT_POST_WORDS.has(word))) return undefined;
+    const ref: MessageRef = {
+      ...this.span(line, from, from + match[0].length),
+      post: post === 'SECSTATE' ? 'STATE' : post,
+      serial: match[3].replace(/^0+(?=\d)/, ''),
+    };
+    if (match[1]) ref.year = twoDigitYear(match[1]);
+    return { ref, end: from + match[0].length };
+  }
+
+  private captionLine(line: number): boolean {
+    const text = this.clean[line];
+    const words: Caption[] = [];
+    const wordRe = /\S+/g;
+    for (let match = wordRe.exec(text); match; match = wordRe.exec(text)) {
+      const name = match[0].toUpperCase();
+      if (!CAPTION_WORDS.has(name)) return false;
+      words.push(Object.assign(this.span(line, match.index, match.index + match[0].length), { name }));
+    }
+    this.model.captions.push(...words);
+    return words.length > 0;
+  }
+
+  private eoLine(line: number): boolean {
+    const text = this.clean[line];
+    const match = EO_RE.exec(text);
+    let keyword: Span;
+    let order: EoLine['order'];
+    let position: number;
+    if (match) {
+      const keywordStart = match[1].length;
+      keyword = this.span(line, keywordStart, keywordStart + match[2].length);
+      if (match[3]) {
+        const orderStart = text.indexOf(match[3], keywordStart + match[2].length);
+        order = Object.assign(this.span(line, orderStart, orderStart + match[3].length), { value: Number(match[3]) });
+      }
+      position = match[0].length;
+    } else {
+      const declMatch = DECL_ONLY_RE.exec(text)!;
+      position = declMatch[1].length;
+      keyword = this.span(line, position, position + 4);
+    }
+    const eo: EoLine = Object.assign(this.lineSpan(line), { keyword });
+    if (order) eo.order = order;
+    const end = this.lineEnd(line);
+    const rest = text.slice(position, end);
+    if (/DECLASSIFIED/i.test(rest) && !/^DECL\s*:/i.test(rest)) {
+      eo.instruction = Object.assign(this.span(line, position, end), { kind: 'declassified' as const });
+      this.model.eo = eo;
+      return true;
+    }
+    const downgrade = /\bDNG\s*:/i.exec(rest);
+    let instructionEnd = end;
+    if (downgrade) {
+      eo.downgrade = this.span(line, position + downgrade.index, end);
+      instructionEnd = position + downgrade.index;
+    }
+    const decl = /^DECL\s*:?\s*/i.exec(rest);
+    let instructionStart = position;
+    if (decl) {
+      const declWord = /^DECL/i.exec(rest)![0];
+      eo.declKeyword = this.span(line, position, position + declWord.length);
+      instructionStart = position + decl[0].length;
+    }
+    while (instructionEnd > instructionStart && isSpace(text.charCodeAt(instructionEnd - 1))) instructionEnd--;
+    if (instructionEnd > instructionStart && (decl || !downgrade)) {
+      eo.instruction = this.instruction(line, instructionStart, instructionEnd);
+    }
+    this.model.eo = eo;
+    return true;
+  }
+
+  private instruction(line: number, start: number, end: number): DeclassificationInstruction {
+    const base = this.span(line, start, end);
+    const value = this.clean[line].slice(start, end).replace(/\.$/, '').trim();
+    const upper = value.toUpperCase();
+    let match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+    if (match) return this.dateInstruction(base, Number(match[3]), Number(match[1]), Number(match[2]), 'MM/DD/YYYY');
+    match = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(value);
+    if (match) return this.dateInstruction(base, Number(match[1]), Number(match[2]), Number(match[3]), 'YYYY/MM/DD');
+    match = /^(\d{1,2})[-.](\d{1,2})[-.](\d{2}|\d{4})$/.exec(value);
+    if (match) return this.dateInstruction(base, twoDigitYear(match[3]), Number(match[1]), Number(match[2]), 'other');
+    if (upper === 'N/A' || upper === 'NA') return { ...base, kind: 'na' };
+    match = /^(25X\d+|50X\d+(?:-[A-Z]+)?)(?![A-Z0-9])/.exec(upper);
+    if (match) return { ...base, kind: 'exemption', code: match[1], known: KNOWN_EXEMPTIONS.has(match[1]) };
+    match = /^(OADR|MR|X[1-8])$/.exec(upper);
+    if (match) return { ...base, kind: 'obsolete', code: match[1] };
+    if (/[A-Z]{2,}\s+[A-Z]{2,}/.test(upper)) return { ...base, kind: 'event' };
+    return { ...base, kind: 'unknown' };
+  }
+
+  private dateInstruction(base: Span, year: number, month: number, day: number, format: 'MM/DD/YYYY' | 'YYYY/MM/DD' | 'other'): DeclassificationInstruction {
+    const valid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+    return { ...base, kind: 'date', year, month, day, valid, format };
+  }
+
+  private tagsLine(line: number): number {
+    const match = TAGS_RE.exec(this.clean[line])!;
+    const keyword = this.span(line, match[1].length, match[1].length + match[2].length);
+    const tags: Tag[] = [];
+    let comma = false;
+    const collect = (index: number, from: number) => {
+      const text = this.clean[index];
+      if (text.includes(',')) comma = true;
+      const tokenRe = /[^\s,]+/g;
+      tokenRe.lastIndex = from;
+      for (let token = tokenRe.exec(text); token; token = tokenRe.exec(text)) {
+        tags.push(Object.assign(this.span(index, token.index, token.index + token[0].length), { code: token[0].toUpperCase() }));
+      }
+    };
+    collect(line, match[0].length);
+    const lineRanges = [this.lineSpan(line).range];
+    let last = line;
+    while (last + 1 < this.count && !this.isBlank(last + 1)) {
+      const text = this.clean[last + 1];
+      if (SUBJECT_RE.test(text) || !/^[\s,]*[A-Z][A-Z0-9]{1,7}(?:[\s,]+[A-Z][A-Z0-9]{1,7})*[\s,]*$/.test(text)) break;
+      last++;
+      collect(last, 0);
+      lineRanges.push(this.lineSpan(last).range);
+    }
+    const tagsLine: TagsLine = {
+      ...this.multiSpan(line, match[1].length, last, this.lineEnd(last)),
+      keyword,
+      tags,
+      separator: comma ? ',' : ' ',
+      lineRanges,
+    };
+    this.model.tags = tagsLine;
+    return last + 1;
+  }
+
+  private subjectLines(line: number): number {
+    const text = this.clean[line];
+    const match = SUBJECT_RE.exec(text)!;
+    const keyword = this.span(line, match[1].length, match[1].length + match[2].length);
+    let last = line;
+    while (last + 1 < this.count && !this.isBlank(last + 1)) {
+      const next = this.clean[last + 1];
+      if (REF_RE.test(next) || CLASSIFIED_BY_RE.test(next) || PARAGRAPH_RE.test(next) || EO_RE.test(next) || TAGS_RE.test(next)) break;
+      last++;
+    }
+    let titleStart = match[0].length;
+    let mark: PortionMark | undefined;
+    let markPosition: 'start' | 'end' | undefined;
+    const leading = this.headMark(line, titleStart, true);
+    if (leading) {
+      mark = leading.mark;
+      markPosition = 'start';
+      titleStart = leading.end;
+    }
+    let lastEnd = this.lineEnd(last);
+    if (!mark) {
+      // A subject may be typed in lower case: `... concern (s)`.
+      const trailing = trailingMarkStart(this.clean[last].slice(last === line ? titleStart : 0), true);
+      if (trailing) {
+        const offset = last === line ? titleStart : 0;
+        mark = this.mark(last, offset + trailing.open, offset + trailing.close);
+        markPosition = 'end';
+        lastEnd = offset + trailing.open;
+      }
+    }
+    const parts: string[] = [];
+    for (let i = line; i <= last; i++) {
+      const from = i === line ? titleStart : 0;
+      const to = i === last ? lastEnd : this.clean[i].length;
+      const piece = this.clean[i].slice(from, to).trim();
+      if (piece) parts.push(piece);
+    }
+    const subject: Subject = {
+      ...this.multiSpan(line, match[1].length, last, this.lineEnd(last)),
+      keyword,
+      title: parts.join(' '),
+    };
+    if (mark) {
+      subject.mark = mark;
+      subject.markPosition = markPosition;
+    }
+    this.model.subject = subject;
+    const portion: Portion = { kind: 'subject', range: subject.range };
+    if (mark) {
+      portion.mark = mark;
+      portion.markPosition = markPosition === 'start' ? 'leading' : 'trailing';
+    }
+    this.portions.push(portion);
+    return last + 1;
+  }
+
+  private refBlock(line: number): number {
+    const match = REF_RE.exec(this.clean[line])!;
+    const keyword = this.span(line, match[1].length, match[1].length + match[2].length);
+    const entries: RefEntry[] = [];
+    const lettered = REF_LABEL_AT_START_RE.test(this.clean[line].slice(match[0].length));
+    // Building entry: its pieces of description as (line, start, end).
+    let current: { letter?: string; letterRange?: Range; start: { line: number; col: number }; pieces: Array<[number, number, number]> } | undefined;
+    const finish = () => {
+      if (!current) return;
+      const pieces = current.pieces.filter(([l, s, e]) => this.clean[l].slice(s, e).trim() !== '');
+      const description = pieces.map(([l, s, e]) => this.clean[l].slice(s, e).trim()).join(' ');
+      const first = pieces[0] ?? current.pieces[0];
+      const last = pieces[pieces.length - 1] ?? first;
+      const [firstLine, firstStart] = this.trimPiece(first);
+      const [lastLine, , lastEnd] = this.trimPiece(last);
+      const descriptionRange = this.rangeOf(firstLine, firstStart, lastEnd, lastLine);
+      const entry: RefEntry = {
+        ...this.multiSpan(current.start.line, current.start.col, lastLine, Math.max(lastEnd, lastLine === current.start.line ? current.start.col : 0)),
+        description,
+        descriptionRange,
+      };
+      if (current.letter) {
+        entry.letter = current.letter;
+        entry.letterRange = current.letterRange;
+      }
+      const cable = this.refCable(firstLine, firstStart, first[2]) ?? this.joinedRefCable(description, descriptionRange);
+      if (cable) entry.cable = cable;
+      entries.push(entry);
+      current = undefined;
+    };
+    const expected = () => {
+      const previous = current?.letter ?? entries[entries.length - 1]?.letter;
+      return previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'A';
+    };
+    // Splits one line's text from `from` into the current entry and new lettered entries.
+    const consume = (index: number, from: number, atStart: boolean) => {
+      const text = this.clean[index];
+      let position = from;
+      if (lettered) {
+        const startLabel = REF_LABEL_AT_START_RE.exec(text.slice(from));
+        if (startLabel && (atStart || startLabel[2] || startLabel[3])) {
+          finish();
+          const letter = startLabel[2] ?? startLabel[3];
+          const letterAt = from + startLabel[1].length + (startLabel[3] ? 1 : 0);
+          current = { letter, letterRange: this.rangeOf(index, letterAt, letterAt + 1), start: { line: index, col: from + startLabel[1].length }, pieces: [] };
+          position = from + startLabel[0].length;
+        }
+      }
+      if (!current) current = { start: { line: index, col: position }, pieces: [] };
+      // Inline labels for the next expected letter: `A. STATE 1  B. KABUL 2`, `A) X, B) Y`, `(C) Z`.
+      while (lettered) {
+        const want = expected();
+        const inline = new RegExp(`(^|[\\s,;])(?:(${want})[.)]|\\((${want})\\))(?=\\s|$)\\s*`, 'g');
+        inline.lastIndex = position;
+        const found = inline.exec(text);
+        if (!found) break;
+        const labelStart = found.index + found[1].length;
+        current.pieces.push([index, position, labelStart]);
+        finish();
+        const letterAt = labelStart + (found[3] ? 1 : 0);
+        current = { letter: want, letterRange: this.rangeOf(index, letterAt, letterAt + 1), start: { line: index, col: labelStart }, pieces: [] };
+        position = found.index + found[0].length;
+      }
+      current.pieces.push([index, position, this.lineEnd(index)]);
+    };
+    consume(line, match[0].length, true);
+    let last = line;
+    let next = line + 1;
+    while (next < this.count) {
+      if (this.isBlank(next)) {
+        if (!lettered) break;
+        let ahead = next;
+        while (ahead < this.count && this.isBlank(ahead)) ahead++;
+        if (ahead >= this.count || !REF_LABEL_AT_START_RE.test(this.clean[ahead]) || this.isStructural(ahead)) break;
+        next = ahead;
+        continue;
+      }
+      if (this.isStructural(next) || CLASSIFIED_BY_RE.test(this.clean[next])) break;
+      consume(next, 0, true);
+      last = next;
+      next++;
+    }
+    finish();
+    const block: RefBlock = Object.assign(this.multiSpan(line, match[1].length, last, this.lineEnd(last)), { keyword, entries });
+    this.model.refs = block;
+    return last + 1;
+  }
+
+  /** A cable reference broken over lines (`D) 2008 BAKU` / `917`): found in the joined text, ranged over it. */
+  private joinedRefCable(description: string, descriptionRange: Range): MessageRef | undefined {
+    if (descriptionRange.start.line === descriptionRange.end.line) return undefined;
+    const match = MESSAGE_REF_RE.exec(description.replace(/^\([A-Z]\)\s*/, ''));
+    if (!match) return undefined;
+    const post = match[2].toUpperCase().replace(/\s+/g, ' ');
+    if (post.split(' ').some((word) => NOT_POST_WORDS.has(word))) return undefined;
+    const ref: MessageRef = {
+      text: this.textOf(descriptionRange),
+      range: descriptionRange,
+      post: post === 'SECSTATE' ? 'STATE' : post,
+      serial: match[3].replace(/^0+(?=\d)/, ''),
+    };
+    if (match[1]) ref.year = twoDigitYear(match[1]);
+    return ref;
+  }
+
+  private trimPiece([line, start, end]: [number, number, number]): [number, number, number] {
+    const text = this.clean[line];
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    return [line, s, e];
+  }
+
+  private refCable(line: number, start: number, end: number): MessageRef | undefined {
+    let from = start;
+    const repeated = /^\([A-Z]\)\s*/.exec(this.clean[line].slice(from, end));
+    if (repeated) from += repeated[0].length;
+    return this.messageRefAt(line, from, end)?.ref;
+  }
+
+  /** A line that starts a new structure: paragraph, sub-paragraph, talking point, header keyword. */
+  private isStructural(line: number): boolean {
+    const text = this.clean[line];
+    return PARAGRAPH_RE.test(text) || TALKING_POINT_RE.test(text) || SUBJECT_RE.test(text) || TAGS_RE.test(text) ||
+      EO_RE.test(text) || NNNN_RE.test(text);
+  }
+
+  private classifiedBy(line: number, from: number): number {
+    const text = this.clean[line];
+    let keywordStart = from;
+    while (keywordStart < text.length && isSpace(text.charCodeAt(keywordStart))) keywordStart++;
+    CLASSIFIED_BY_AT_RE.lastIndex = keywordStart;
+    const match = CLASSIFIED_BY_AT_RE.exec(text);
+    if (!match) return line + 1;
+    const keyword = this.span(line, keywordStart, keywordStart + match[1].length);
+    const after = keywordStart + match[0].length;
+    let last = line;
+    let reasonLine = line;
+    let reason = findReason(text, after);
+    // The reason may sit on the next line (`Reason: 1.4 (B), (D).`, or a word broken as `FO`/`R REASONS`).
+    if (!reason && line + 1 < this.count && !this.isBlank(line + 1) && !this.isStructural(line + 1)) {
+      const nextReason = findReason(this.clean[line + 1], 0);
+      if (nextReason) {
+        reason = nextReason;
+        reasonLine = line + 1;
+        last = line + 1;
+      }
+    }
+    let classifierEnd = reason && reasonLine === line ? reason.keywordStart : this.lineEnd(line);
+    while (classifierEnd > after && /[\s.,;:-]/.test(text[classifierEnd - 1])) classifierEnd--;
+    const classifiedBy: ClassifiedBy = Object.assign(this.span(line, keywordStart, this.lineEnd(line)), { keyword, letters: [] });
+    if (classifierEnd > after) classifiedBy.classifier = this.span(line, after, classifierEnd);
+    if (reason) {
+      const reasonText = this.clean[reasonLine];
+      if (reason.keywordEnd > reason.keywordStart) {
+        classifiedBy.reasonKeyword = this.span(reasonLine, reason.keywordStart, reason.keywordEnd);
+      }
+      const reasonStart = reason.keywordEnd > reason.keywordStart ? reason.keywordEnd : reason.sectionStart;
+      let reasonStartCol = reasonStart;
+      while (reasonStartCol < reasonText.length && isSpace(reasonText.charCodeAt(reasonStartCol))) reasonStartCol++;
+      let scanLine = reasonLine;
+      let scanFrom = reasonStartCol;
+      if (reason.sectionStart >= 0) {
+        classifiedBy.section = this.span(reasonLine, reason.sectionStart, reason.sectionStart + 3);
+        scanFrom = reason.sectionStart + 3;
+      } else if (reasonStartCol >= this.lineEnd(reasonLine) && reasonLine + 1 < this.count && !this.isStructural(reasonLine + 1)) {
+        // `... FOR REASONS` / `1.4 (b), (c), and (d).`
+        const sectionMatch = /^\s*(1\.[45])(?!\d)/.exec(this.clean[reasonLine + 1]);
+        if (sectionMatch) {
+          scanLine = reasonLine + 1;
+          const sectionStart = sectionMatch[0].length - 3;
+          classifiedBy.section = this.span(scanLine, sectionStart, sectionStart + 3);
+          scanFrom = sectionStart + 3;
+        }
+      }
+      for (;;) {
+        const scan = scanLetters(this.clean[scanLine], scanFrom);
+        for (const [at, letter] of scan.letters) {
+          classifiedBy.letters.push(Object.assign(this.span(scanLine, at, at + 1), { letter: letter.toLowerCase() }) satisfies ReasonLetter);
+        }
+        last = Math.max(last, scanLine);
+        const following = scanLine + 1;
+        if (!scan.reachedEnd || following >= this.count || this.isBlank(following) || this.isStructural(following)) break;
+        if (!/^\s*(?:\(?\s*[a-hA-H]\s*[),]|and\b|or\b|&)/i.test(this.clean[following])) break;
+        scanLine = following;
+        scanFrom = 0;
+      }
+      const reasonEnd = this.lineEnd(last);
+      if (reasonEnd > reasonStartCol || last > reasonLine) {
+        classifiedBy.reasonText = this.multiSpan(reasonLine, reasonStartCol, last, reasonEnd);
+      }
+    }
+    if (last > line) {
+      const whole = this.multiSpan(line, keywordStart, last, this.lineEnd(last));
+      classifiedBy.text = whole.text;
+      classifiedBy.range = whole.range;
+    }
+    for (let i = line + 1; i <= last; i++) this.consumed[i] = 1;
+    this.model.classifiedBy = classifiedBy;
+    return last + 1;
+  }
+
+  // ---- end of message
+
+  private findEnd(bodyStart: number): void {
+    let end = -1;
+    for (let i = this.count - 1; i >= bodyStart && i >= this.count - 50; i--) {
+      if (NNNN_RE.test(this.clean[i])) {
+        end = i;
+        break;
+      }
+    }
+    if (end >= 0) this.model.end = this.lineSpan(end);
+    let last = end >= 0 ? end - 1 : this.count - 1;
+    while (last >= bodyStart && (this.isBlank(last) || /^\s*End Cable Text\s*$/i.test(this.clean[last]))) last--;
+    let first = last + 1;
+    while (first - 1 >= bodyStart && first - 1 >= last - 1 && SIGNATURE_RE.test(this.clean[first - 1]) && !this.isStructural(first - 1)) first--;
+    // A second signature line only when it stands apart from the text above it.
+    if (first < last && first - 1 >= bodyStart && !this.isBlank(first - 1)) first++;
+    if (first <= last && last >= bodyStart) {
+      this.model.signature = this.multiSpan(first, this.trimmedBounds(first)[0], last, this.lineEnd(last));
+      this.signatureStart = first;
+    } else if (end >= 0) {
+      this.signatureStart = end;
+    }
+  }
+
+  // ---- body
+
+  private parseBody(bodyStart: number): void {
+    const stop = Math.min(this.signatureStart, this.count);
+    for (let line = bodyStart; line < stop; line++) {
+      const text = this.clean[line];
+      if (text.trim() === '') {
+        this.blankLine(line);
+        continue;
+      }
+      let headEnd = 0;
+      if (!this.consumed[line]) headEnd = this.structureLine(line);
+      else this.extendCurrent(line);
+      this.scanBlocks(line, headEnd);
+      this.scanCitations(line);
+      this.scanXrefs(line);
+    }
+    this.closeTalkingPoint();
+    this.closeChunk();
+    this.closeSubParagraph();
+    this.closeParagraph();
+    for (const open of this.openBlocks) {
+      if (open.tentative) continue;
+      this.model.blocks.push({ kind: open.kind, open: open.open, range: open.open.range });
+      this.model.blockProblems.push({ problem: 'unclosed', kind: open.kind, span: open.open });
+    }
+    sortedByStart(this.model.blocks);
+  }
+
+  /** Handles a non-blank body line; returns where a block opener may start after its head. */
+  private structureLine(line: number): number {
+    const text = this.clean[line];
+    const paragraphMatch = this.isParagraphHead(line) ? PARAGRAPH_RE.exec(text) : null;
+    if (paragraphMatch) return this.paragraphHead(line, paragraphMatch);
+    if (this.paragraph) {
+      const subMatch = SUB_LETTER_RE.exec(text);
+      if (subMatch && (subMatch[2] === undefined || /[A-Z]/.test(subMatch[3])) && this.isSubParagraphLabel(text, subMatch)) {
+        return this.subParagraphHead(line, subMatch, false);
+      }
+      const parenMatch = SUB_PAREN_RE.exec(text);
+      if (parenMatch) return this.subParagraphHead(line, parenMatch, true);
+    }
+    const dashMatch = TALKING_POINT_RE.exec(text);
+    if (dashMatch) return this.talkingPointHead(line, dashMatch);
+    if (this.talkingPoint) {
+      this.talkingPointLast = line;
+      this.touchContainers(line);
+      if (trailingMarkStart(text)) this.closeTalkingPoint();
+      return 0;
+    }
+    if (!CLASSIFIED_BY_RE.test(text)) {
+      this.textLine(line);
+    } else if (!this.model.classifiedBy) {
+      const next = this.classifiedBy(line, 0);
+      this.touchContainers(next - 1);
+      return 0;
+    }
+    this.touchContainers(line);
+    return 0;
+  }
+
+  /**
+   * `15.` at a line start is a paragraph head when a mark follows, when it stands after a blank line or a
+   * finished sentence, or when it is the next number: not `... on May` / `15. The ...` of wrapped text.
+   */
+  private isParagraphHead(line: number): boolean {
+    const text = this.clean[line];
+    const match = PARAGRAPH_RE.exec(text);
+    if (!match) return false;
+    if (text.charCodeAt(match[0].length) === 40 /* ( */) return true;
+    if (line === 0 || this.isBlank(line - 1)) return true;
+    if (endsSentence(this.clean[line - 1])) return true;
+    const previous = this.model.paragraphs[this.model.paragraphs.length - 1];
+    return Number(match[2]) === (previous ? previous.number.value + 1 : 1);
+  }
+
+  /** `W. Bush` at a line start is not a sub-paragraph: a label is the next letter or carries a mark. */
+  private isSubParagraphLabel(text: string, match: RegExpExecArray): boolean {
+    if (text.charCodeAt(match[0].length) === 40 /* ( */) return true;
+    const letters = this.paragraph!.subParagraphs.filter((sub) => /^[A-Z]$/.test(sub.letter));
+    const previous = letters[letters.length - 1]?.letter;
+    const expected = previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'A';
+    return match[3].toUpperCase() === expected;
+  }
+
+  private extendCurrent(line: number): void {
+    if (this.talkingPoint) this.talkingPointLast = line;
+    this.touchContainers(line);
+  }
+
+  private touchContainers(line: number): void {
+    if (this.paragraph) this.paragraphLast = line;
+    if (this.subParagraph) this.subLast = line;
+  }
+
+  private blankLine(line: number): void {
+    this.closeChunk();
+    if (!this.talkingPoint) return;
+    // A talking point broken by a blank line continues when its text plainly does not end here.
+    const lastText = this.clean[this.talkingPointLast];
+    if (trailingMarkStart(lastText) || endsSentence(lastText)) {
+      this.closeTalkingPoint();
+      return;
+    }
+    let ahead = line + 1;
+    while (ahead < this.count && this.isBlank(ahead)) ahead++;
+    if (ahead >= Math.min(this.count, this.signatureStart) || this.startsStructure(ahead)) this.closeTalkingPoint();
+  }
+
+  private startsStructure(line: number): boolean {
+    const text = this.clean[line];
+    if (PARAGRAPH_RE.test(text) || TALKING_POINT_RE.test(text) || SUB_LETTER_RE.test(text) || SUB_PAREN_RE.test(text)) return true;
+    return /^\s*(?:\(\s*)?(?:BEGIN|END)\s|^\s*\(?(?:NOTE|COMMENT|BACKGROUND|SUMMARY)\s*:/i.test(text);
+  }
+
+  private paragraphHead(line: number, match: RegExpExecArray): number {
+    this.closeTalkingPoint();
+    this.closeChunk();
+    this.closeSubParagraph();
+    this.closeParagraph();
+    const numberStart = match[1].length;
+    const number = Object.assign(this.span(line, numberStart, numberStart + match[2].length), { value: Number(match[2]) });
+    const head = this.headMark(line, match[0].length);
+    const titleStart = head ? head.end : match[0].length;
+    const paragraph: Paragraph = {
+      kind: 'paragraph',
+      range: this.rangeOf(line, numberStart, this.lineEnd(line)),
+      number,
+      title: this.clean[line].slice(titleStart, titleStart + 80).trim(),
+      subParagraphs: [],
+      talkingPoints: [],
+    };
+    if (head) {
+      paragraph.mark = head.mark;
+      paragraph.markPosition = 'leading';
+    }
+    this.paragraph = paragraph;
+    this.paragraphLast = line;
+    this.model.paragraphs.push(paragraph);
+    this.portions.push(paragraph);
+    // `2. (U) Classified by Acting DAS James Knight, Reasons 1.4` inside the first paragraphs.
+    if (!this.model.classifiedBy && /^Classified\s+by/i.test(this.clean[line].slice(titleStart))) {
+      const next = this.classifiedBy(line, titleStart);
+      this.paragraphLast = next - 1;
+    }
+    return titleStart;
+  }
+
+  private subParagraphHead(line: number, match: RegExpExecArray, parenthesised: boolean): number {
+    this.closeTalkingPoint();
+    this.closeChunk();
+    this.closeSubParagraph();
+    const labelStart = match[1].length;
+    let labelEnd: number;
+    let letter: string;
+    let malformedPrefix: string | undefined;
+    if (parenthesised) {
+      labelEnd = labelStart + match[2].length + 2;
+      letter = match[2];
+    } else {
+      malformedPrefix = match[2];
+      labelEnd = labelStart + (match[2]?.length ?? 0) + 1;
+      letter = match[3].toUpperCase();
+    }
+    const head = this.headMark(line, match[0].length);
+    const titleStart = head ? head.end : match[0].length;
+    const sub: SubParagraph = {
+      kind: 'subparagraph',
+      range: this.rangeOf(line, labelStart, this.lineEnd(line)),
+      label: this.span(line, labelStart, labelEnd),
+      letter,
+      title: this.clean[line].slice(titleStart, titleStart + 80).trim(),
+      talkingPoints: [],
+    };
+    if (malformedPrefix) sub.malformedPrefix = malformedPrefix;
+    if (head) {
+      sub.mark = head.mark;
+      sub.markPosition = 'leading';
+    }
+    this.paragraph!.subParagraphs.push(sub);
+    this.subParagraph = sub;
+    this.subLast = line;
+    this.paragraphLast = line;
+    this.portions.push(sub);
+    return titleStart;
+  }
+
+  private talkingPointHead(line: number, match: RegExpExecArray): number {
+    this.closeTalkingPoint();
+    this.closeChunk();
+    const dashStart = match[1].length;
+    const head = this.headMark(line, match[0].length, true);
+    const point: TalkingPoint = {
+      kind: 'talking-point',
+      range: this.rangeOf(line, dashStart, this.lineEnd(line)),
+      dash: this.span(line, dashStart, dashStart + match[2].length),
+      text: '',
+    };
+    if (head) {
+      point.mark = head.mark;
+      point.markPosition = 'leading';
+    }
+    (this.subParagraph ?? this.paragraph)?.talkingPoints.push(point);
+    this.talkingPoint = point;
+    this.talkingPointFirst = line;
+    this.talkingPointLast = line;
+    this.touchContainers(line);
+    this.portions.push(point);
+    if (!head && trailingMarkStart(this.clean[line])) this.closeTalkingPoint();
+    return head ? head.end : match[0].length;
+  }
+
+  private closeTalkingPoint(): void {
+    const point = this.talkingPoint;
+    if (!point) return;
+    this.talkingPoint = undefined;
+    const first = this.talkingPointFirst;
+    const last = this.talkingPointLast;
+    let lastEnd = this.lineEnd(last);
+    if (!point.mark) {
+      const trailing = trailingMarkStart(this.clean[last]);
+      if (trailing && (last > first || trailing.open > this.cleanStart(point.dash.range))) {
+        point.mark = this.mark(last, trailing.open, trailing.close);
+        point.markPosition = 'trailing';
+        lastEnd = trailing.open;
+      }
+    }
+    const parts: string[] = [];
+    for (let i = first; i <= last; i++) {
+      if (this.isBlank(i)) continue;
+      let from = 0;
+      if (i === first) {
+        from = this.cleanStart(point.dash.range) + point.dash.text.length;
+        if (point.mark && point.markPosition === 'leading') from = this.cleanEnd(i, point.mark.range);
+      }
+      const piece = this.clean[i].slice(from, i === last ? lastEnd : undefined).trim();
+      if (piece) parts.push(piece);
+    }
+    point.text = parts.join(' ');
+    point.range = range(point.range.start.line, point.range.start.character, last, this.endColumn(last, this.lineEnd(last)));
+  }
+
+  /** The cleaned column where a one-line range starts. */
+  private cleanStart(spanRange: Range): number {
+    const map = this.maps[spanRange.start.line];
+    if (!map) return spanRange.start.character;
+    let column = 0;
+    while (column < map.length - 1 && map[column] < spanRange.start.character) column++;
+    return column;
+  }
+
+  private closeSubParagraph(): void {
+    const sub = this.subParagraph;
+    if (!sub) return;
+    this.subParagraph = undefined;
+    this.endAt(sub, this.subLast);
+  }
+
+  private closeParagraph(): void {
+    const paragraph = this.paragraph;
+    if (!paragraph) return;
+    this.paragraph = undefined;
+    this.endAt(paragraph, this.paragraphLast);
+  }
+
+  private endAt(portion: Portion, last: number): void {
+    portion.range = range(portion.range.start.line, portion.range.start.character, last, this.endColumn(last, this.lineEnd(last)));
+  }
+
+  /** Plain text: a chunk starting with a mark, or a line ending in one, is a `text` portion. */
+  private textLine(line: number): void {
+    const text = this.clean[line];
+    if (!this.chunk) {
+      this.chunk = { startLine: line, kind: 'plain' };
+      const start = this.trimmedBounds(line)[0];
+      if (text.charCodeAt(start) === 40 /* ( */) {
+        const leading = /^\(([^()]{1,120})\)(?=\s|$)/.exec(text.slice(start, start + 123));
+        const first = leading ? /^[^/\s]*/.exec(leading[1])![0] : '';
+        if (leading && (LEVELS as readonly string[]).includes(first)) {
+          const portion: Portion = {
+            kind: 'text',
+            range: this.rangeOf(line, start, this.lineEnd(line)),
+            mark: this.mark(line, start, start + leading[0].length),
+            markPosition: 'leading',
+          };
+          this.chunk = { startLine: line, kind: 'leading', portion };
+          this.portions.push(portion);
+        }
+      }
+    }
+    const chunk = this.chunk;
+    if (chunk.portion) this.endAt(chunk.portion, line);
+    if (chunk.kind === 'plain') {
+      const trailing = trailingMarkStart(text);
+      if (trailing) {
+        const firstStart = this.trimmedBounds(chunk.startLine)[0];
+        this.portions.push({
+          kind: 'text',
+          range: this.rangeOf(chunk.startLine, firstStart, this.lineEnd(line), line),
+          mark: this.mark(line, trailing.open, trailing.close),
+          markPosition: 'trailing',
+        });
+        this.chunk = { startLine: line + 1, kind: 'plain' };
+      }
+    }
+  }
+
+  private closeChunk(): void {
+    this.chunk = undefined;
+  }
+
+  // ---- blocks, citations, cross-references
+
+  private scanBlocks(line: number, headEnd: number): void {
+    const text = this.clean[line];
+    if (!/BEGIN|END|NOTE|COMMENT|SUMMARY|BACKGROUND/i.test(text)) return;
+    BLOCK_RE.lastIndex = 0;
+    for (let match = BLOCK_RE.exec(text); match; match = BLOCK_RE.exec(text)) {
+      const start = match.index;
+      const span = this.span(line, start, start + match[0].length);
+      if (match[3]) {
+        this.closeBlock(normaliseKind(match[4]), span);
+      } else if (match[6]) {
+        if (this.atLineHead(text, start, headEnd)) this.openBlocks.push({ kind: normaliseKind(match[6]), open: span, tentative: true });
+      } else if (this.openerAllowed(text, start, headEnd)) {
+        const kind = normaliseKind(match[2] ?? match[5]);
+        const bracketed = match[5] !== undefined && /[([]\s*$/.test(text.slice(Math.max(0, start - 3), start));
+        this.openBlocks.push({ kind, open: span, tentative: match[5] !== undefined && !bracketed });
+      }
+    }
+  }
+
+  private atLineHead(text: string, position: number, headEnd: number): boolean {
+    let before = position;
+    while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+    return before === 0 || before <= headEnd;
+  }
+
+  /** Openers sit at line start, right after a paragraph head or mark, after `(`, or after a sentence end. */
+  private openerAllowed(text: string, position: number, headEnd: number): boolean {
+    let before = position;
+    while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+    if (before === 0 || before <= headEnd) return true;
+    const previous = text[before - 1];
+    return previous === '(' || previous === '[' || previous === '.' || previous === '!' || previous === '?' || previous === ':';
+  }
+
+  private closeBlock(kind: string, close: Span): void {
+    const stack = this.openBlocks;
+    let index = stack.length - 1;
+    while (index >= 0 && stack[index].kind !== kind) index--;
+    if (index < 0) {
+      this.model.blockProblems.push({ problem: 'unopened', kind, span: close });
+      return;
+    }
+    for (let inner = stack.length - 1; inner > index; inner--) {
+      const crossed = stack[inner];
+      if (crossed.tentative) continue;
+      this.model.blocks.push({ kind: crossed.kind, open: crossed.open, range: crossed.open.range });
+      this.model.blockProblems.push({ problem: 'crossed', kind: crossed.kind, span: crossed.open });
+    }
+    const open = stack[index];
+    stack.length = index;
+    const block: Block = {
+      kind,
+      open: open.open,
+      close,
+      range: range(open.open.range.start.line, open.open.range.start.character, close.range.end.line, close.range.end.character),
+    };
+    this.model.blocks.push(block);
+  }
+
+  private scanCitations(line: number): void {
+    const text = this.clean[line];
+    if (!/ref/i.test(text)) return;
+    CITATION_RE.lastIndex = 0;
+    for (let match = CITATION_RE.exec(text); match; match = CITATION_RE.exec(text)) {
+      const word = match[1].toUpperCase();
+      let position = match.index + match[0].length;
+      let after = position;
+      while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+      if (text[after] === ':') continue;
+      const reftel = word.startsWith('REFTEL');
+      const parts: RefCitation['parts'] = [];
+      if (!reftel) {
+        const scanned = this.citedLetters(line, text, position);
+        parts.push(...scanned.parts);
+        position = scanned.end;
+        CITATION_RE.lastIndex = Math.max(CITATION_RE.lastIndex, position);
+      }
+      if (!reftel && parts.length === 0) continue;
+      const letters: string[] = [];
+      for (const part of parts) {
+        const from = part.from.letter.charCodeAt(0);
+        const to = part.to ? part.to.letter.charCodeAt(0) : from;
+        for (let code = from; code <= Math.max(from, to); code++) letters.push(String.fromCharCode(code));
+      }
+      this.model.refCitations.push(Object.assign(this.span(line, match.index, position), { reftel, parts, letters }));
+    }
+  }
+
+  /** Letters after `REF`: `C`, `D-J`, `A AND B`, `A, B and C`. */
+  private citedLetters(line: number, text: string, from: number): { parts: RefCitation['parts']; end: number } {
+    const parts: RefCitation['parts'] = [];
+    const letterAt = (position: number): CitedLetter | undefined => {
+      const code = text.charCodeAt(position);
+      const isLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+      if (!isLetter || /[A-Za-z0-9]/.test(text[position + 1] ?? '')) return undefined;
+      return { letter: text[position].toUpperCase(), range: this.rangeOf(line, position, position + 1) };
+    };
+    const skipSpaces = (position: number) => {
+      while (position < text.length && isSpace(text.charCodeAt(position))) position++;
+      return position;
+    };
+    let position = skipSpaces(from);
+    let end = from;
+    for (;;) {
+      const letter = letterAt(position);
+      if (!letter) break;
+      const part: RefCitation['parts'][number] = { from: letter };
+      position++;
+      end = position;
+      const dash = /^\s*(?:-|–|through\s|thru\s)\s*/i.exec(text.slice(position, position + 12));
+      if (dash) {
+        const to = letterAt(position + dash[0].length);
+        if (to && to.letter >= letter.letter) {
+          part.to = to;
+          position += dash[0].length + 1;
+          end = position;
+        }
+      }
+      parts.push(part);
+      const joiner = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/i.exec(text.slice(position, position + 12));
+      if (!joiner || !letterAt(position + joiner[0].length)) break;
+      position += joiner[0].length;
+    }
+    return { parts, end };
+  }
+
+  private scanXrefs(line: number): void {
+    const text = this.clean[line];
+    if (!/para/i.test(text)) return;
+    XREF_RE.lastIndex = 0;
+    for (let match = XREF_RE.exec(text); match; match = XREF_RE.exec(text)) {
+      const parts: ParagraphXref['parts'] = [];
+      let position = match.index + match[0].length;
+      let end = position;
+      for (;;) {
+        const target = this.paragraphTarget(line, text, position);
+        if (!target) break;
+        const part: ParagraphXref['parts'][number] = { from: target.target };
+        position = target.end;
+        end = position;
+        const dash = /^\s*(?:-|–|through\s|to\s)\s*(?=\d)/i.exec(text.slice(position, position + 12));
+        if (dash) {
+          const to = this.paragraphTarget(line, text, position + dash[0].length);
+          if (to) {
+            part.to = to.target;
+            position = to.end;
+            end = position;
+          }
+        }
+        parts.push(part);
+        const joiner = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?=\d)/i.exec(text.slice(position, position + 12));
+        if (!joiner) break;
+        position += joiner[0].length;
+      }
+      if (parts.length === 0) continue;
+      XREF_RE.lastIndex = Math.max(XREF_RE.lastIndex, end);
+      const numbers: number[] = [];
+      for (const part of parts) {
+        const to = part.to?.number ?? part.from.number;
+        if (to > part.from.number && to - part.from.number <= 100) {
+          for (let n = part.from.number; n <= to; n++) numbers.push(n);
+        } else {
+          numbers.push(part.from.number);
+        }
+      }
+      this.model.paragraphXrefs.push(Object.assign(this.span(line, match.index, end), { parts, numbers }));
+    }
+  }
+
+  private paragraphTarget(line: number, text: string, position: number): { target: ParagraphTarget; end: number } | undefined {
+    const digits = /^\d{1,3}(?!\d)/.exec(text.slice(position, position + 4));
+    if (!digits) return undefined;
+    let end = position + digits[0].length;
+    const target: ParagraphTarget = { number: Number(digits[0]), range: this.rangeOf(line, position, end) };
+    // `para 3.B` / `para 3.b` / `PARA 3 B`.
+    const sub = /^(?:\.([A-Za-z])|\s([A-Z]))(?![A-Za-z0-9])/.exec(text.slice(end, end + 4));
+    if (sub && !(sub[2] && /^\s[A-Z]\s+[a-z]/.test(text.slice(end, end + 6)))) {
+      const letterAt = end + sub[0].length - 1;
+      target.sub = { letter: text[letterAt].toUpperCase(), range: this.rangeOf(line, letterAt, letterAt + 1) };
+      end = letterAt + 1;
+      target.range = this.rangeOf(line, position, end);
+    }
+    return { target, end };
+  }
+}
+
+function normaliseKind(kind: string): string {
+  return kind.toUpperCase().replace(/\s+/g, ' ');
+}
+
+/** Sorts in place, skipping the sort when already in order (the usual case). */
+function sortedByStart<T extends { range: Range }>(items: T[]): T[] {
+  for (let i = 1; i < items.length; i++) {
+    if (byStart(items[i - 1], items[i]) > 0) return items.sort(byStart);
+  }
+  return items;
+}
+
+function byStart(a: { range: Range }, b: { range: Range }): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** Finds the reason keyword (`Reason:`, `for reasons`, `REASONS`) or else a bare `1.4`/`1.5`. */
+function findReason(text: string, from: number): { keywordStart: number; keywordEnd: number; sectionStart: number } | undefined {
+  const keywordRe = /(?:^|[^A-Za-z])((?:for\s+)?reasons?\b\s*:?)/gi;
+  keywordRe.lastIndex = from;
+  const keyword = keywordRe.exec(text);
+  const sectionRe = /(?<![\d.])1\.[45](?!\d)/g;
+  if (keyword) {
+    const keywordStart = keyword.index + keyword[0].length - keyword[1].length;
+    let keywordEnd = keyword.index + keyword[0].length;
+    while (keywordEnd > keywordStart && isSpace(text.charCodeAt(keywordEnd - 1))) keywordEnd--;
+    sectionRe.lastIndex = keywordEnd;
+    const section = sectionRe.exec(text);
+    return { keywordStart, keywordEnd, sectionStart: section ? section.index : -1 };
+  }
+  sectionRe.lastIndex = from;
+  const section = sectionRe.exec(text);
+  if (section) return { keywordStart: section.index, keywordEnd: section.index, sectionStart: section.index };
+  return undefined;
+}
+
+/** Reads reason letters: `(b), (d)`, `(B and D)`, `(b/d)`, `(b,d)`, `a,b,and d`, `(b) (d)`. */
+function scanLetters(text: string, from: number): { letters: Array<[number, string]>; reachedEnd: boolean } {
+  const letters: Array<[number, string]> = [];
+  let position = from;
+  for (;;) {
+    while (position < text.length && /[\s,;/&().]/.test(text[position])) position++;
+    if (position >= text.length) return { letters, reachedEnd: true };
+    const word = /^(?:and|or)(?![A-Za-z])/i.exec(text.slice(position, position + 4));
+    if (word) {
+      position += word[0].length;
+      continue;
+    }
+    if (/[a-hA-H]/.test(text[position]) && !/[A-Za-z0-9]/.test(text[position + 1] ?? '')) {
+      letters.push([position, text[position]]);
+      position++;
+      continue;
+    }
+    return { letters, reachedEnd: false };
+  }
+}
