@@ -30,6 +30,7 @@ const SOURCE_FAMILIES = [
   { key: 'cablegate-corpus', match: /^(chillicoder\/cablegate|corpus evidence)/, text: 'observed in the TAGS lines of released cables (chillicoder/cablegate corpus)' },
 ];
 const UNVERIFIED = /^UNVERIFIED/;
+const TAG_TOKEN = /^[A-Z0-9][A-Z0-9-]*$/;
 const KIND_NAMES = { subject: 'subject', geo: 'geographic', 'geo?': 'geographic', organization: 'organization', program: 'program' };
 const FIPS_KEY = 'fips10-4';
 const FIPS_TEXT = 'FIPS 10-4 country codes (the two-letter geographic TAGS), from ../shared/data/fips10-4.tsv';
@@ -73,6 +74,7 @@ for (const [rawCode, rawKind, rawMeaning, rawSource] of readTsv('tags.tsv')) {
   const code = rawCode.trim();
   const kind = KIND_NAMES[rawKind.trim()];
   if (!kind) continue; // subject-category letters (A, B, C ...) are not tags
+  if (!TAG_TOKEN.test(code)) continue; // names such as "AER LINGUS" or "UNGA/C-1" cannot be written as one TAGS token
   const sourceText = unquote(rawSource);
   const verified = !UNVERIFIED.test(sourceText);
   const meaning = verified ? cleanMeaning(unquote(rawMeaning)) : '';
@@ -82,9 +84,16 @@ for (const [rawCode, rawKind, rawMeaning, rawSource] of readTsv('tags.tsv')) {
   if (!current || candidate.rank < current.rank) entries.set(code, candidate);
 }
 
-// Every FIPS code is a geographic tag named as in FIPS 10-4.
+// Every FIPS code is a geographic tag named as in FIPS 10-4 (rows without a code, "-", are
+// places FIPS does not code; a code listed twice, BM Burma / Myanmar, keeps both names).
+const fipsNames = new Map();
 for (const [fips, , name] of readTsv('fips10-4.tsv')) {
-  entries.set(fips.trim(), { code: fips.trim(), kind: 'geographic', meaning: name.trim(), source: FIPS_KEY, rank: -1 });
+  const code = fips.trim();
+  if (!/^[A-Z]{2}$/.test(code)) continue;
+  fipsNames.set(code, [...(fipsNames.get(code) ?? []), name.trim()]);
+}
+for (const [code, names] of fipsNames) {
+  entries.set(code, { code, kind: 'geographic', meaning: names.join('; '), source: FIPS_KEY, rank: -1 });
 }
 
 // Program tags seen in cables but in no list.

@@ -1,6 +1,6 @@
 // Precedence designators of the precedence line (`P R 102030Z OCT 08`) and of addressees
-// (`TO AMEMBASSY PARIS PRIORITY`). Meanings after 5 FAH-2 H-230 (telegram precedence) and
-// ACP 121/127; letters and counts from cable-format.md section 2.
+// (`TO AMEMBASSY PARIS PRIORITY`). Meanings after the allied communications procedures
+// (ACP 121 / ACP 127 precedence categories); letters from cable-format.md section 2.
 import type { PrecedenceLetter } from '../model';
 
 export interface PrecedenceInfo {
@@ -11,7 +11,7 @@ export interface PrecedenceInfo {
   meaning: string;
 }
 
-export const PRECEDENCE_SOURCE = '5 FAH-2 H-230; ACP 121; cable-format.md section 2';
+export const PRECEDENCE_SOURCE = 'ACP 121 / ACP 127 precedence categories; cable-format.md section 2';
 
 /** Most urgent first. */
 export const precedences: readonly PrecedenceInfo[] = [

@@ -67,25 +67,34 @@ export function parseExtraTagsTsv(text: string, fileName: string): { tags: TagIn
   const errors: string[] = [];
   const seen = new Set<string>();
   const lines = text.split(/\r?\n/);
-  lines.forEach((rawLine, index) => {
+  for (let index = 0; index < lines.length; index++) {
     const lineNumber = index + 1;
-    const line = rawLine.trimEnd();
-    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    const line = lines[index].trimEnd();
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     const fields = line.split('\t').map((field) => field.trim());
-    if (tags.length === 0 && errors.length === 0 && fields[0].toLowerCase() === 'code') return; // header
-    const fail = (why: string) => errors.push(`${fileName}:${lineNumber}: ${why}`);
-    if (fields.length < 2) return fail(`expected "code<TAB>kind<TAB>meaning", found "${line.trim()}"`);
-    const [rawCode, rawKind, ...rest] = fields;
-    const code = rawCode.toUpperCase();
-    if (!TAG_CODE.test(code)) return fail(`"${rawCode}" is not a tag code (letters, digits and hyphens)`);
-    const kind = KIND_ALIASES[rawKind.toLowerCase()];
-    if (!kind) return fail(`unknown kind "${rawKind}" for ${code} (expected subject, geographic, organization or program)`);
-    if (seen.has(code)) return fail(`${code} is defined twice`);
-    seen.add(code);
-    const meaning = rest.join(' ').trim();
-    tags.push({ code, kind, meaning: meaning || undefined, source: fileName, count: 0 });
-  });
+    if (tags.length === 0 && errors.length === 0 && fields[0].toLowerCase() === 'code') continue; // header
+    const problem = checkExtraTagFields(fields, seen);
+    if (typeof problem === 'string') {
+      errors.push(`${fileName}:${lineNumber}: ${problem}`);
+      continue;
+    }
+    seen.add(problem.code);
+    tags.push({ ...problem, source: fileName, count: 0 });
+  }
   return { tags, errors };
+}
+
+/** The tag a line's fields define, or why they do not define one. */
+function checkExtraTagFields(fields: string[], seen: ReadonlySet<string>): { code: string; kind: TagKind; meaning?: string } | string {
+  if (fields.length < 2) return `expected "code<TAB>kind<TAB>meaning", found "${fields.join(' ')}"`;
+  const [rawCode, rawKind, ...rest] = fields;
+  const code = rawCode.toUpperCase();
+  if (!TAG_CODE.test(code)) return `"${rawCode}" is not a tag code (letters, digits and hyphens)`;
+  const kind = KIND_ALIASES[rawKind.toLowerCase()];
+  if (!kind) return `unknown kind "${rawKind}" for ${code} (expected subject, geographic, organization or program)`;
+  if (seen.has(code)) return `${code} is defined twice`;
+  const meaning = rest.join(' ').trim();
+  return { code, kind, meaning: meaning || undefined };
 }
 
 /** Levenshtein distance with adjacent transpositions counted as one edit (PRLE -> PREL is 1). */
