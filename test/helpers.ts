@@ -10,9 +10,10 @@ export const seedPath = path.join(fixturesDir, 'seed.cable');
 
 function findRoot(start: string): string {
   let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+  // tsconfig.json marks the root: out/ may hold a copy of package.json but never a tsconfig.
+  while (!fs.existsSync(path.join(dir, 'tsconfig.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
+    if (parent === dir) throw new Error(`no tsconfig.json above ${start}`);
     dir = parent;
   }
   return dir;

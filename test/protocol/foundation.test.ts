@@ -55,7 +55,7 @@ describe('language server over stdio', () => {
     assert.ok(starts.has(lineOf('REF: A.')), 'REF list');
     assert.ok(starts.has(lineOf('[3](#).')), 'paragraph 3');
     assert.ok(starts.has(lineOf('1B.')), 'section B');
-    const background = lineOf('(BACKGROUND: In August');
+    const background = lineOf('(BACKGROUND: We want');
     assert.ok(starts.has(background), 'a BACKGROUND block');
   });
 

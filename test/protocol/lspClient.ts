@@ -7,7 +7,8 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { Diagnostic, InitializeResult, Position, Range } from 'vscode-languageserver-types';
+import type { InitializeResult } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { repoRoot } from '../helpers';
 
 export interface PublishedDiagnostics {

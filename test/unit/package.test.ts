@@ -30,9 +30,11 @@ describe('the packaged extension', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cable-vsix-')), 'cable.vsix');
     // Packages the bundles the test run built; vsce adds the manifest and content types.
     execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', out], { cwd: repoRoot, stdio: 'pipe' });
+    // vsce stores README.md and CHANGELOG.md in lower case and LICENSE as LICENSE.txt.
     const entries = zipEntries(fs.readFileSync(out)).map((name) => name.replace(/^extension\//, ''));
+    const has = (name: string) => entries.some((entry) => entry.toLowerCase() === name.toLowerCase());
     for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/cable.tmLanguage.json', 'snippets/cable.code-snippets', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE.txt', 'images/icon.png']) {
-      assert.ok(entries.includes(required) || (required === 'LICENSE.txt' && entries.includes('LICENSE')), `missing ${required}: ${entries.join(', ')}`);
+      assert.ok(has(required), `missing ${required}: ${entries.join(', ')}`);
     }
     for (const entry of entries) {
       assert.ok(!entry.startsWith('node_modules/'), `node_modules in the package: ${entry}`);
