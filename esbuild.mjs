@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 
 const entries = [
@@ -27,6 +28,7 @@ const contexts = await Promise.all(
       banner: entry.banner ? { js: entry.banner } : undefined,
       logLevel: 'warning',
       metafile: true,
+      define: { CABLE_VERSION: JSON.stringify(version) },
     }),
   ),
 );

@@ -1,0 +1,64 @@
+// Turns cable-lint's PATH arguments into the list of files to check: files, folders, globs and `-`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { glob } from 'tinyglobby';
+
+export const standardInput = '-';
+const skippedFolders = new Set(['node_modules', '.git']);
+
+export interface Expansion {
+  files: string[];
+  /** One line per PATH that named nothing. */
+  errors: string[];
+}
+
+export async function expandPaths(paths: string[], cwd: string): Promise<Expansion> {
+  const files: string[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      files.push(file);
+    }
+  };
+  for (const argument of paths) {
+    if (argument === standardInput) {
+      add(standardInput);
+      continue;
+    }
+    const absolute = path.resolve(cwd, argument);
+    const stat = await fs.promises.stat(absolute).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      for (const file of await cableFilesUnder(absolute)) add(file);
+    } else if (stat) {
+      add(absolute);
+    } else if (/[*?[\]{}]/.test(argument)) {
+      const matches = await glob([argument], { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+      if (matches.length === 0) errors.push(`${argument}: no file matches this glob`);
+      for (const match of matches.sort()) add(path.normalize(match));
+    } else {
+      errors.push(`${argument}: no such file or folder`);
+    }
+  }
+  return { files, errors };
+}
+
+/** Every .cable file under a folder, sorted, skipping node_modules and .git. */
+async function cableFilesUnder(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [folder];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    const entries = await fs.promises.readdir(current, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!skippedFolders.has(entry.name)) pending.push(full);
+      } else if (entry.name.endsWith('.cable')) {
+        found.push(full);
+      }
+    }
+  }
+  return found.sort();
+}
