@@ -25,10 +25,11 @@ const contexts = await Promise.all(
       sourcemap: !production,
       minify: production,
       legalComments: 'none',
-      banner: entry.banner ? { js: entry.banner } : undefined,
+      banner: { js: `${entry.banner ? entry.banner + '\n' : ''}const importMetaUrl = require('url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
       metafile: true,
-      define: { CABLE_VERSION: JSON.stringify(version) },
+      // Bundled ES modules (tinyglobby's fdir) read import.meta.url, which a CommonJS bundle lacks.
+      define: { CABLE_VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
     }),
   ),
 );
