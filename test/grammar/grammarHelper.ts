@@ -3,9 +3,23 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { repoRoot } from '../helpers';
 
-export const grammarPath = path.join(repoRoot, 'syntaxes', 'cable.tmLanguage.json');
+/**
+ * The checkout holding the grammar and node_modules. Found on its own rather than via helpers.repoRoot,
+ * because tsc may emit out/package.json, which would make a package.json search stop inside out/.
+ */
+export const projectRoot = findProjectRoot(__dirname);
+export const grammarPath = path.join(projectRoot, 'syntaxes', 'cable.tmLanguage.json');
+
+function findProjectRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'syntaxes')) || !fs.existsSync(path.join(dir, 'node_modules'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no syntaxes/ with node_modules/ above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
 export const rootScope = 'text.cable';
 
 export interface Token {
@@ -22,7 +36,7 @@ export function loadGrammar(): Promise<textmate.IGrammar> {
 }
 
 async function createGrammar(): Promise<textmate.IGrammar> {
-  const wasmPath = path.join(repoRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm');
+  const wasmPath = path.join(projectRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm');
   const wasm = fs.readFileSync(wasmPath);
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new textmate.Registry({
@@ -91,4 +105,38 @@ export async function dumpTokens(text: string): Promise<string> {
   return lines
     .map((tokens, index) => tokens.map((t) => `${index}: ${JSON.stringify(t.text)} ${t.scopes.slice(1).join(' ')}`).join('\n'))
     .join('\n');
+}
+
+/**
+ * Asserts that `needle` is one whole token of `text` (found from line `fromLine` on) and carries
+ * every scope in `expected`; returns its scopes for further checks.
+ */
+export async function expectToken(text: string, needle: string, expected: readonly string[], fromLine = 0): Promise<string[]> {
+  const scopes = await tokenScopes(text, needle, fromLine);
+  const missing = expected.filter((scope) => !scopes.includes(scope));
+  if (missing.length > 0) {
+    throw new Error(`"${needle}" lacks ${missing.join(', ')}; has ${scopes.join(' ')}\n${await dumpTokens(text)}`);
+  }
+  return scopes;
+}
+
+/** Asserts that `needle` is plain text: every character of it carries only the root scope. */
+export async function expectPlain(text: string, needle: string): Promise<void> {
+  const lines = await tokenize(text);
+  for (const tokens of lines) {
+    const lineText = tokens.map((token) => token.text).join('');
+    const found = lineText.indexOf(needle);
+    if (found < 0) continue;
+    let column = 0;
+    for (const token of tokens) {
+      const start = column;
+      column += token.text.length;
+      const overlaps = start < found + needle.length && column > found;
+      if (overlaps && (token.scopes.length !== 1 || token.scopes[0] !== rootScope)) {
+        throw new Error(`"${needle}" is not plain: "${token.text}" has ${token.scopes.join(' ')}`);
+      }
+    }
+    return;
+  }
+  throw new Error(`"${needle}" not found in:\n${text}`);
 }

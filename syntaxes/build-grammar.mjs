@@ -1,0 +1,396 @@
+// Builds syntaxes/cable.tmLanguage.json: node syntaxes/build-grammar.mjs syntaxes/cable.tmLanguage.json
+// Edit this file, not the JSON; test/grammar/generated.test.ts checks that the two agree.
+import fs from 'node:fs';
+import { foldGrammar } from './fold-case.mjs';
+const levels = {
+  unclassified: ['markup.inserted', 'string.other'],
+  sbu: ['markup.italic', 'constant.numeric'],
+  confidential: ['markup.changed', 'keyword.other'],
+  secret: ['markup.deleted', 'invalid.deprecated'],
+  topsecret: ['markup.deleted', 'invalid.illegal'],
+};
+const levelScope = (level, kind) => levels[level].map((s) => `${s}.${kind}.${level}.cable`).join(' ');
+const spaced = (word) => word.split('').join(' ?');
+const markCodes = { unclassified: 'U', sbu: 'SBU', confidential: 'C', secret: 'S', topsecret: 'TS' };
+const artifactOpen = 'comment.other.web-artifact.cable punctuation.definition.web-artifact.begin.cable';
+const artifactClose = 'comment.other.web-artifact.cable punctuation.definition.web-artifact.end.cable';
+const addresseeWords = 'AMEMBASSY|AMCONSUL|AMEMB|USMISSION|USDEL|SECSTATE|SECDEF|CIA|DIA|NSC|JOINT STAFF|CJCS|USEU|USNATO|USUN|USOSCE|HQ|CDR|DEPT|DEPARTMENT|WHITE HOUSE|COLLECTIVE';
+const captionWords = 'SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|NOCONTRACT|ORCON|PROPIN|EFTO';
+const blockNames = 'GUIDANCE|TEXT|TALKING\\s+POINTS(?:/NONPAPER)?|NOTE|COMMENT|SUMMARY|BACKGROUND|QUOTE|NONPAPER|ACTION\\s+REQUEST';
+// An optional `[x](#)` wrapper around a paragraph or reference label.
+const labelled = (inner) => `(?:(\\[)(${inner})(\\]\\(#\\))|(${inner}))`;
+const labelCaptures = (scope, first) => ({
+  [first]: { name: artifactOpen }, [first + 1]: { name: scope }, [first + 2]: { name: artifactClose }, [first + 3]: { name: scope },
+});
+
+const repository = {};
+// A line-start construct whose rest of line is ordinary text: a region to the end of the line that
+// only looks for in-line constructs, so prose lines search a small scanner.
+const lineRegion = (rule) => {
+  const { match, captures, ...rest } = rule;
+  return { ...rest, begin: match, beginCaptures: captures, end: '$', patterns: [{ include: '#inline' }] };
+};
+
+repository['transmission-header'] = {
+  comment: 'ACP-127 header: from VZCZC to the precedence line or the first blank line.',
+  name: 'meta.header.transmission.cable',
+  begin: '^\\s*(VZCZC[A-Z0-9]*)',
+  beginCaptures: { 1: { name: 'keyword.control.header.start.cable' } },
+  end: '^(?=\\s*$)|^(?=\\s*[ZOPR](?:\\s+[ZOPR])?\\s+\\d{6}Z\\b)',
+  patterns: [
+    { include: '#header-lines' },
+    { match: '^\\s*([ZOPR]{2})(?=\\s)', captures: { 1: { name: 'keyword.other.precedence.cable' } } },
+    { match: '\\bR[A-Z0-9]{3,7}\\b', name: 'constant.other.routing-indicator.cable' },
+  ],
+};
+// ZNY/ZNR with its letters; one regex whose alternatives name each level.
+const zLine = (letterLevels) => ({
+  match: `^\\s*(ZN[YR])\\s+(?:${letterLevels.map(([letters]) => `(${letters})`).join('|')})(?:\\s+(ZZH))?\\b`,
+  captures: {
+    1: { name: 'keyword.control.header.security.cable' },
+    ...Object.fromEntries(letterLevels.map(([, level], index) => [index + 2, { name: `meta.classification.${level}.cable ${levelScope(level, 'classification')}` }])),
+    [letterLevels.length + 2]: { name: 'keyword.control.header.security.cable' },
+  },
+});
+repository['header-lines'] = {
+  patterns: [
+    {
+      match: '^\\s*(DE)\\s+(R[A-Z0-9]{3,7})\\s+(#\\d+(?:/\\d+)?)(?:\\s+(\\d{7}))?',
+      captures: {
+        1: { name: 'keyword.control.header.cable' },
+        2: { name: 'constant.other.routing-indicator.cable' },
+        3: { name: 'constant.other.station-serial.cable' },
+        4: { name: 'constant.other.julian-date-time.cable' },
+      },
+    },
+    zLine([['UUUUU', 'unclassified'], ['CCCCC', 'confidential'], ['SSSSS', 'secret'], ['TTTTT', 'topsecret']]),
+    {
+      comment: 'A header routing line such as `OO RUEHAG RUEHAST`.',
+      begin: '^\\s*([ZOPR]{2})\\s+(?=R[A-Z0-9]{3,7}\\b)',
+      beginCaptures: { 1: { name: 'keyword.other.precedence.cable' } },
+      end: '$',
+      patterns: [{ match: '\\bR[A-Z0-9]{3,7}\\b', name: 'constant.other.routing-indicator.cable' }],
+    },
+  ],
+};
+
+repository['precedence-line'] = {
+  match: '^\\s*([ZOPR])(?:\\s+([ZOPR]))?\\s+(\\d{6}Z\\s+[A-Za-z]{3}\\s+\\d{2}(?:\\d{2})?)(?=\\s|$)',
+  name: 'meta.precedence.cable',
+  captures: {
+    1: { name: 'keyword.other.precedence.action.cable' },
+    2: { name: 'keyword.other.precedence.info.cable' },
+    3: { name: 'constant.other.date-time-group.cable' },
+  },
+};
+
+repository['addressees'] = {
+  comment: 'FM/TO/INFO and the continuation lines that carry a routing prefix or a known addressee.',
+  name: 'meta.addressee.cable',
+  begin: `^\\s*(FM|TO|INFO)\\s+(?=R[A-Z0-9]{3,7}/|(?:${addresseeWords})\\b|[A-Z][A-Z0-9 .,&'/()-]*(?:\\b(?:PRIORITY|IMMEDIATE|ROUTINE|FLASH|COLLECTIVE|WASHDC|WASHINGTON(?: DC)?)\\b|\\s\\d{3,5}|\\s[A-Z]{3}-\\d{2})\\s*$)`,
+  beginCaptures: { 1: { name: 'keyword.other.address.cable' } },
+  end: `^(?!\\s*R[A-Z0-9]{3,7}/|\\s*(?:${addresseeWords})\\b)`,
+  patterns: [
+    { match: '\\b(R[A-Z0-9]{3,7})(/)', captures: { 1: { name: 'constant.other.routing-indicator.cable' }, 2: { name: 'punctuation.separator.routing.cable' } } },
+    { match: '\\b(?:NIACT\\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)\\b', name: 'keyword.other.precedence.cable' },
+    { match: `\\b(?:${addresseeWords})\\b`, name: 'support.type.addressee.cable' },
+    { match: '\\b\\d{1,5}(?=\\s*$)', name: 'constant.numeric.serial.cable' },
+  ],
+};
+
+const banner = (level, words) => ({
+  name: `meta.banner.${level}.cable`,
+  begin: `^\\s*(${words})(?=\\s*$|\\s*//|\\s+(?i:SECTION)\\s|\\s+EFTO\\b|\\s+[A-Za-z][A-Za-z .]*\\s\\d{2,}\\s*$)`,
+  beginCaptures: { 1: { name: `meta.classification.${level}.cable ${levelScope(level, 'classification')}` } },
+  end: '$',
+  patterns: [{ include: '#banner-parts' }],
+});
+repository['banner'] = {
+  comment: 'The classification line, spaced (C O N F I D E N T I A L) or plain, with SECTION nn OF nn and the message reference.',
+  patterns: [
+    banner('topsecret', `(?i:${spaced('TOPSECRET')})`),
+    banner('secret', `(?i:${spaced('SECRET')})`),
+    banner('confidential', `(?i:${spaced('CONFIDENTIAL')})`),
+    banner('unclassified', `(?i:${spaced('UNCLAS')}(?: ?${spaced('SIFIED')})?)`),
+  ],
+};
+repository['banner-parts'] = {
+  patterns: [
+    {
+      match: '(?i)\\b(SECTION)\\s+(\\d+)\\s+(OF)\\s+(\\d+)\\b',
+      name: 'meta.section-count.cable',
+      captures: {
+        1: { name: 'keyword.other.section.cable' }, 2: { name: 'constant.numeric.section.cable' },
+        3: { name: 'keyword.other.section.cable' }, 4: { name: 'constant.numeric.section.cable' },
+      },
+    },
+    { match: '//?', name: 'punctuation.separator.dissemination.cable' },
+    { match: `\\b(?:${captionWords}|NF|FGI|REL(?: TO)?|FOUO)\\b`, name: 'storage.modifier.caption.cable' },
+    {
+      match: '\\b([A-Za-z]+(?: [A-Za-z]+)*)\\s+(\\d{2,})(?=\\s*$)',
+      captures: { 1: { name: 'entity.name.section.message-reference.cable' }, 2: { name: 'constant.other.message-number.cable' } },
+    },
+  ],
+};
+
+repository['sensitive-but-unclassified'] = lineRegion({
+  match: '^\\s*(SENSITIVE BUT UNCLASSIFIED)\\b',
+  captures: { 1: { name: `meta.classification.sbu.cable ${levelScope('sbu', 'classification')}` } },
+});
+
+repository['captions'] = {
+  comment: 'Caption lines after the banner: SIPDIS, NOFORN, SENSITIVE, EXDIS, NODIS, LIMDIS, STADIS.',
+  begin: `^\\s*(?=(?i:${captionWords})\\b(?:[\\s/,]+(?i:${captionWords})\\b)*[\\s/,]*$)`,
+  end: '$',
+  name: 'meta.captions.cable',
+  patterns: [{ match: `(?i)\\b(?:${captionWords})\\b`, name: 'storage.modifier.caption.cable' }],
+};
+
+const eoParts = [
+  { match: '(?i)\\b(DECL|DNG)\\b\\s*(:)?', captures: { 1: { name: 'keyword.other.declassification.cable' }, 2: { name: 'punctuation.separator.key-value.cable' } } },
+  { match: '\\b(?:\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}/\\d{1,2}/\\d{1,2})\\b', name: 'constant.other.date.cable' },
+  { match: '(?i)\\bN/A\\b', name: 'constant.language.not-applicable.cable' },
+  { match: '(?i)\\b(?:25X[1-9]|50X[1-9])(?:-[A-Z]+)?\\b', name: 'constant.language.exemption.cable' },
+  { match: '\\b(?:OADR|MR|X[1-8])\\b', name: 'invalid.deprecated.declassification.obsolete.cable' },
+  { match: '\\bCO\\b', name: `${levelScope('confidential', 'classification')}` },
+];
+repository['executive-order'] = {
+  comment: 'E.O. 12958: DECL: 10/31/2033 and its variants; also a lone DECL: line.',
+  patterns: [
+    {
+      name: 'meta.executive-order.cable',
+      begin: '^\\s*((?i:E\\.?\\s?O\\.?))\\s*(\\d{5})\\b\\s*(:)?',
+      beginCaptures: {
+        1: { name: 'keyword.other.executive-order.cable' },
+        2: { name: 'constant.other.executive-order-number.cable' },
+        3: { name: 'punctuation.separator.key-value.cable' },
+      },
+      end: '$',
+      patterns: eoParts,
+    },
+    {
+      name: 'meta.executive-order.cable',
+      begin: '^(?=\\s*(?i:DECL|DNG)\\s*:)',
+      end: '$',
+      patterns: eoParts,
+    },
+  ],
+};
+
+repository['tags'] = {
+  comment: 'TAGS: line and its continuation lines made only of tag codes.',
+  name: 'meta.tags.cable',
+  begin: '^\\s*(TAGS)\\b\\s*(:)?',
+  beginCaptures: { 1: { name: 'keyword.other.tags.cable' }, 2: { name: 'punctuation.separator.key-value.cable' } },
+  end: '^(?!\\s*\\[?[A-Z][A-Z0-9]{1,5}\\]?(?:\\(#\\))?(?:[\\s,]+\\[?[A-Z][A-Z0-9]{1,5}\\]?(?:\\(#\\))?)*[\\s,]*$)',
+  patterns: [
+    {
+      match: '(\\[)([A-Za-z][A-Za-z0-9]{1,6})(\\]\\(#\\))',
+      captures: { 1: { name: artifactOpen }, 2: { name: 'entity.name.type.tag.cable' }, 3: { name: artifactClose } },
+    },
+    { match: '\\b[A-Z][A-Z0-9]{1,6}\\b', name: 'entity.name.type.tag.cable' },
+  ],
+};
+
+repository['subject'] = {
+  name: 'meta.subject.cable',
+  begin: '^\\s*((?i:SUBJECT|SUBJ))\\s*(:)',
+  beginCaptures: { 1: { name: 'keyword.other.subject.cable' }, 2: { name: 'punctuation.separator.key-value.cable' } },
+  end: '^(?=\\s*$|\\s*(?i:REFS?|Classified|TAGS)\\b|\\s*\\d{1,3}\\.\\s)',
+  patterns: [{ include: '#portion-marks' }, { include: '#web-artifact' }],
+};
+
+repository['references'] = {
+  comment: 'REF: block; lettered entries may follow on later lines, after blank lines.',
+  name: 'meta.references.cable',
+  begin: '^\\s*((?i:REFS?|REFERENCES?))\\s*(:)',
+  beginCaptures: { 1: { name: 'keyword.other.reference.cable' }, 2: { name: 'punctuation.separator.key-value.cable' } },
+  end: '^(?!\\s*$|\\s*(?:\\[[A-Z]\\]\\(#\\)|[A-Z])\\.\\s)',
+  patterns: [
+    {
+      match: `(?<![^\\s:])${labelled('[A-Z]')}(\\.)(?=\\s|$)`,
+      captures: { ...labelCaptures('entity.name.label.reference.cable', 1), 5: { name: 'punctuation.separator.label.cable' } },
+    },
+    { include: '#portion-marks' },
+    { include: '#web-artifact' },
+  ],
+};
+
+const reasonLetters = {
+  comment: 'The 1.4 / 1.5 reason and its letters: 1.4 (b), (d); 1.4(b,d); 1.5 (B and D).',
+  begin: '\\b(1\\.[45])(?=\\s*\\(?\\s*[a-hA-H]\\b)',
+  beginCaptures: { 1: { name: 'constant.other.reason-section.cable' } },
+  end: '(?=\\.(?:\\s|$)|\\s\\d|[;:]|\\b(?!and\\b|[a-hA-H]\\b)[A-Za-z]|$)',
+  name: 'meta.reason.cable',
+  patterns: [{ match: '\\b[a-hA-H]\\b', name: 'constant.character.reason.cable' }],
+};
+repository['classified-by'] = {
+  patterns: [
+    {
+      name: 'meta.classified-by.cable',
+      begin: '^\\s*((?i:Classified\\s+By))\\s*(:)?',
+      beginCaptures: { 1: { name: 'keyword.other.classified-by.cable' }, 2: { name: 'punctuation.separator.key-value.cable' } },
+      end: '$',
+      patterns: [
+        { match: '(?i)\\b(reasons?)\\b\\s*(:)?', captures: { 1: { name: 'keyword.other.reason.cable' }, 2: { name: 'punctuation.separator.key-value.cable' } } },
+        reasonLetters,
+        { include: '#portion-marks' },
+      ],
+    },
+    {
+      name: 'meta.reason.line.cable',
+      begin: '^\\s*((?i:Reasons?))\\b\\s*(:)?(?=\\s*1\\.[45])',
+      beginCaptures: { 1: { name: 'keyword.other.reason.cable' }, 2: { name: 'punctuation.separator.key-value.cable' } },
+      end: '$',
+      patterns: [reasonLetters, { include: '#portion-marks' }],
+    },
+    lineRegion({
+      match: '^\\s*((?i:Declassify\\s+on|Derived\\s+from))\\s*(:)?',
+      captures: { 1: { name: 'keyword.other.classified-by.cable' }, 2: { name: 'punctuation.separator.key-value.cable' } },
+    }),
+  ],
+};
+
+repository['paragraph-number'] = lineRegion({
+  match: `^\\s*${labelled('\\d{1,3}')}(\\.)(?=\\s|$)`,
+  captures: { ...labelCaptures('markup.heading.paragraph.cable entity.name.section.paragraph.cable', 1), 5: { name: 'punctuation.separator.label.cable' } },
+});
+repository['subparagraph'] = {
+  patterns: [
+    lineRegion({
+      match: `^\\s*${labelled('\\d{1,3}[A-Z]|[A-Z]')}(\\.)(?=\\s|$)`,
+      captures: { ...labelCaptures('markup.heading.subparagraph.cable entity.name.section.subparagraph.cable', 1), 5: { name: 'punctuation.separator.label.cable' } },
+    }),
+    lineRegion({ match: '^\\s*(\\()([a-z]|\\d{1,2})(\\))(?=\\s)', captures: { 2: { name: 'entity.name.section.subparagraph.cable' } } }),
+  ],
+};
+repository['talking-point'] = lineRegion({
+  match: '^\\s*(--?)(?!-)',
+  captures: { 1: { name: 'markup.list.unnumbered.talking-point.cable punctuation.definition.list.begin.cable' } },
+});
+repository['whole-line'] = {
+  comment: 'Lines that are one construct: NNNN, End Cable Text, //// or ---- underlines, SUMMARY-style headings, and (best effort) the signature, one all-capitals word before NNNN. One regex keeps the top-level scanner small.',
+  match: "^\\s*(?:(NNNN)|((?i:End\\s+Cable\\s+Text))|(/{4,}|-{4,})|((?:SUMMARY|Summary|COMMENT|Comment|BACKGROUND|Background)(?:\\s+(?i:and\\s+(?:action\\s+request|comment)))?)\\.?|([A-Z][A-Z'-]{1,24}))\\s*$",
+  captures: {
+    1: { name: 'keyword.control.end-of-message.cable' },
+    2: { name: 'comment.line.web-artifact.cable' },
+    3: { name: 'markup.heading.underline.cable punctuation.definition.heading.underline.cable' },
+    4: { name: 'keyword.control.block.begin.cable' },
+    5: { name: 'entity.name.function.signature.cable' },
+  },
+};
+repository['blocks'] = {
+  comment: 'BEGIN x / END x, NOTE: / END NOTE., COMMENT, BACKGROUND, SUMMARY openers and headings.',
+  patterns: [
+    { match: `(?i)\\b(BEGIN)\\s+(${blockNames})\\b`, name: 'keyword.control.block.begin.cable' },
+    { match: `(?i)\\b(END)\\s+(${blockNames})\\b`, name: 'keyword.control.block.end.cable' },
+    {
+      match: '\\b(?:NOTE|Note|COMMENT|Comment|SUMMARY|Summary|BACKGROUND|Background)(?:\\s+(?i:and\\s+(?:action\\s+request|comment)))?\\s*:',
+      name: 'keyword.control.block.begin.cable',
+    },
+  ],
+};
+const shouldPhrase = '(?:EMBASSY|POSTS?|MISSION|USMISSION|AMBASSADOR|USDEL|DELEGATION)(?:\\s+REPS?)?\\s+SHOULD\\s*:';
+repository['set-phrases'] = {
+  patterns: [
+    {
+      match: `(?i)\\bAS\\s+NECESSARY\\s+AND\\s+APPROPRIATE,\\s*${shouldPhrase}`,
+      name: 'keyword.other.set-phrase.cable',
+    },
+    { match: `(?i)\\b${shouldPhrase}`, name: 'keyword.other.set-phrase.cable' },
+    { match: '(?i)\\bThis\\s+is\\s+an\\s+action\\s+request\\b', name: 'keyword.other.set-phrase.cable' },
+  ],
+};
+const refLetter = '[A-Za-z](?![\\w\'’])';
+repository['citations'] = {
+  comment: 'REF C, (REF C), REFS D-J, refs A and B, REFTEL, SEPTEL; see paragraph 3, paras 4-6. Begin/end regions rather than captures with patterns, which re-scan the line and go quadratic on long lines.',
+  patterns: [
+    {
+      name: 'meta.citation.reference.cable',
+      begin: `(?i)\\b(REFS?)\\.?\\s+(?=${refLetter})`,
+      beginCaptures: { 1: { name: 'keyword.other.reference.cable' } },
+      end: "(?i)(?=[^\\s,&a-z-]|$)|(?<![a-z])(?=(?!and\\b)[a-z][\\w'’])",
+      patterns: [{ match: `\\b${refLetter}`, name: 'variable.other.reference.ref.cable' }],
+    },
+    { match: '(?i)\\b(?:REFTELS?|SEPTELS?)\\b', name: 'keyword.other.reference.reftel.cable' },
+    { comment: 'A separate rule: an optional "see" in front of the paragraph rule defeats the regex optimiser.', match: '(?i)\\bsee(?=\\s+para)', name: 'keyword.other.cross-reference.cable' },
+    {
+      name: 'meta.citation.paragraph.cable',
+      begin: '(?i)\\b(para(?:graph)?s?)\\.?\\s+(?=\\d)',
+      beginCaptures: { 1: { name: 'keyword.other.cross-reference.cable' } },
+      end: '(?i)(?!\\d|\\s*(?:-|,|and\\b|through\\b|to\\b)\\s*\\d)',
+      patterns: [
+        { match: '\\d{1,3}(?:\\.[A-Za-z]\\b)?', name: 'variable.other.reference.paragraph.cable' },
+        { match: '(?i)\\s*(?:-|,|and|through|to)\\s*(?=\\d)' },
+      ],
+    },
+  ],
+};
+repository['portion-marks'] = {
+  comment: 'Portion marks (U) (SBU) (C) (S) (TS), with dissemination controls after / or //.',
+  // One regex for all levels keeps the scanner small; each level is its own pair of groups.
+  match: Object.values(markCodes).map((code) => `(\\(${code}((?:/{1,2}[A-Z][A-Z0-9 ,]*)*)\\))`).join('|'),
+  captures: Object.fromEntries(Object.keys(markCodes).flatMap((level, index) => [
+    [2 * index + 1, { name: `meta.marking.portion.${level}.cable ${levelScope(level, 'marking')}` }],
+    [2 * index + 2, { name: 'meta.dissemination-control.cable' }],
+  ])),
+};
+repository['web-artifact'] = {
+  match: '(\\[)([^\\[\\]\\r\\n]{1,80})(\\]\\(#\\))',
+  captures: { 1: { name: artifactOpen }, 3: { name: artifactClose } },
+};
+repository['inline'] = {
+  comment: 'Constructs found anywhere in a line.',
+  patterns: [
+    { include: '#set-phrases' },
+    { include: '#blocks' },
+    { include: '#citations' },
+    { include: '#portion-marks' },
+    { include: '#web-artifact' },
+  ],
+};
+repository['prose-line'] = {
+  comment: 'Any other line: only in-line constructs are looked for. Must stay the last top-level pattern.',
+  begin: '^(?=.)',
+  end: '$',
+  patterns: [{ include: '#inline' }],
+};
+
+const scopesDoc = {
+  unclassified: levelScope('unclassified', 'marking'),
+  sbu: levelScope('sbu', 'marking'),
+  confidential: levelScope('confidential', 'marking'),
+  secret: levelScope('secret', 'marking'),
+  topsecret: levelScope('topsecret', 'marking'),
+};
+const grammar = {
+  $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+  name: 'Cable',
+  scopeName: 'text.cable',
+  fileTypes: ['cable'],
+  comment: 'Diplomatic cables (see docs/grammar.md for every scope). Classification levels: ' +
+    Object.entries(scopesDoc).map(([k, v]) => `${k} -> ${v}`).join('; ') +
+    '. Portion marks add meta.marking.portion.<level>.cable, banner lines meta.banner.<level>.cable, banner words use <...>.classification.<level>.cable.',
+  patterns: [
+    { include: '#transmission-header' },
+    { include: '#header-lines' },
+    { include: '#precedence-line' },
+    { include: '#addressees' },
+    { include: '#banner' },
+    { include: '#sensitive-but-unclassified' },
+    { include: '#captions' },
+    { include: '#executive-order' },
+    { include: '#tags' },
+    { include: '#subject' },
+    { include: '#references' },
+    { include: '#classified-by' },
+    { include: '#paragraph-number' },
+    { include: '#subparagraph' },
+    { include: '#talking-point' },
+    { include: '#whole-line' },
+    { include: '#prose-line' },
+  ],
+  repository,
+};
+foldGrammar(grammar);
+fs.writeFileSync(process.argv[2], JSON.stringify(grammar, null, 2) + '\n');
