@@ -1,6 +1,11 @@
-// Quick fixes for diagnostics, and the fix-all set. (Placeholder.)
-import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-import type { RuleContext } from './rules/rule';
+// Quick fixes for the diagnostics the editor sends back, the fix-all set (`source.fixAll.cable`),
+// and the Renumber Paragraphs source action. Fixes are rebuilt from each diagnostic's `data`.
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, enabledRules } from './diagnostics';
+import { parse } from './parser';
+import { renumberParagraphEdits } from './renumber';
+import { ruleById } from './rules';
+import type { Fix, RuleContext } from './rules/rule';
 
 export interface CodeActionRequest {
   range: Range;
@@ -9,10 +14,170 @@ export interface CodeActionRequest {
   only?: string[];
 }
 
-export function codeActions(_context: RuleContext, _request: CodeActionRequest): CodeAction[] {
-  return [];
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cable`;
+export const RENUMBER_KIND = `${CodeActionKind.Source}.renumberParagraphs.cable`;
+
+/** True when an action of `kind` answers a request for `requested` (a kind covers its sub-kinds). */
+function kindMatches(kind: string, requested: string): boolean {
+  return kind === requested || kind.startsWith(`${requested}.`);
 }
 
-export function fixAllEdits(_context: RuleContext): TextEdit[] {
-  return [];
+function wanted(kind: string, only: string[] | undefined): boolean {
+  return !only || only.length === 0 || only.some((requested) => kindMatches(kind, requested));
+}
+
+export function codeActions(context: RuleContext, request: CodeActionRequest): CodeAction[] {
+  const actions: CodeAction[] = [];
+  if (wanted(CodeActionKind.QuickFix, request.only)) actions.push(...quickFixes(context, request.diagnostics));
+  // Source actions only on request: VS Code asks for them by kind (on save, or from the Source Action menu).
+  if (request.only && request.only.length > 0) {
+    if (wanted(FIX_ALL_KIND, request.only)) {
+      const edits = fixAllEdits(context);
+      if (edits.length > 0) actions.push({ title: 'Fix all safe Cable problems', kind: FIX_ALL_KIND, edit: { changes: { [context.uri]: edits } } });
+    }
+    if (wanted(RENUMBER_KIND, request.only)) {
+      const edits = renumberParagraphEdits(context.model);
+      if (edits.length > 0) actions.push({ title: 'Renumber paragraphs 1 to n', kind: RENUMBER_KIND, edit: { changes: { [context.uri]: edits } } });
+    }
+  }
+  return actions;
+}
+
+function quickFixes(context: RuleContext, diagnostics: Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+    const rule = ruleById(typeof data.ruleId === 'string' ? data.ruleId : String(diagnostic.code ?? ''));
+    if (!rule?.fixes) continue;
+    let fixes: Fix[];
+    try {
+      fixes = rule.fixes({ range: diagnostic.range, data }, context);
+    } catch {
+      continue;
+    }
+    for (const fix of fixes) {
+      // Several diagnostics may offer the same whole-document fix: list it once.
+      const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [context.uri]: fix.edits } } };
+      if (fix.isPreferred) action.isPreferred = true;
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+function compareEdits(a: TextEdit, b: TextEdit): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character;
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** The merged edits of one pass of the safe fixes over a model. */
+function safeFixEdits(context: RuleContext): TextEdit[] {
+  const candidates: TextEdit[][] = [];
+  for (const { rule } of enabledRules(context.config)) {
+    if (!rule.safeForFixAll || !rule.fixes) continue;
+    let findings;
+    try {
+      findings = rule.check(context);
+    } catch {
+      continue;
+    }
+    for (const finding of findings) {
+      let fixes: Fix[];
+      try {
+        fixes = rule.fixes({ range: finding.range, data: { ruleId: rule.id, ...finding.data } }, context);
+      } catch {
+        continue;
+      }
+      const fix = fixes.find((candidate) => candidate.isPreferred) ?? fixes[0];
+      if (fix && fix.edits.length > 0) candidates.push(fix.edits);
+    }
+  }
+  return mergeEdits(candidates);
+}
+
+const MAX_FIX_PASSES = 5;
+
+/**
+ * The edits of every fix that needs no judgement (rules marked `safeForFixAll`, not turned off), one
+ * preferred fix per finding. Fixes whose edits overlap are applied in further passes over the fixed
+ * text, so the result leaves nothing for a second fix-all to do (idempotent); then the change is
+ * given as the lines that differ.
+ */
+export function fixAllEdits(context: RuleContext): TextEdit[] {
+  const first = safeFixEdits(context);
+  if (first.length === 0) return [];
+  const original = context.model.lines;
+  let lines = applyToLines(original, first, context.model.eol);
+  let morePasses = 0;
+  for (let pass = 1; pass < MAX_FIX_PASSES; pass++) {
+    const next = safeFixEdits({ ...context, model: parse(lines.join(context.model.eol)) });
+    if (next.length === 0) break;
+    lines = applyToLines(lines, next, context.model.eol);
+    morePasses++;
+  }
+  // Usually one pass fixes everything: keep its small edits rather than whole lines.
+  return morePasses === 0 ? first : lineDiffEdits(original, lines, context.model.eol);
+}
+
+/** Applies non-overlapping edits to a text held as lines; returns the new lines. */
+export function applyToLines(lines: readonly string[], edits: TextEdit[], eol: string): string[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + eol.length;
+  }
+  const text = lines.join(eol);
+  const offsetOf = (position: { line: number; character: number }) =>
+    position.line >= lines.length ? text.length : Math.min(starts[position.line] + Math.min(position.character, lines[position.line].length), text.length);
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => compareEdits(b, a))) {
+    result = result.slice(0, offsetOf(edit.range.start)) + edit.newText + result.slice(offsetOf(edit.range.end));
+  }
+  return result.split(/\r?\n/);
+}
+
+/** One edit replacing the lines that differ between two versions (common first and last lines kept). */
+function lineDiffEdits(before: readonly string[], after: readonly string[], eol: string): TextEdit[] {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  if (prefix === before.length && prefix === after.length) return [];
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  const replacement = after.slice(prefix, after.length - suffix);
+  if (suffix > 0) {
+    const range = { start: { line: prefix, character: 0 }, end: { line: before.length - suffix, character: 0 } };
+    return [{ range, newText: replacement.map((line) => line + eol).join('') }];
+  }
+  const lastLine = before.length - 1;
+  const end = { line: lastLine, character: before[lastLine].length };
+  if (prefix > 0) {
+    const start = { line: prefix - 1, character: before[prefix - 1].length };
+    return [{ range: { start, end }, newText: replacement.map((line) => eol + line).join('') }];
+  }
+  return [{ range: { start: { line: 0, character: 0 }, end }, newText: replacement.join(eol) }];
+}
+
+/** Takes each group of edits whole or not at all, dropping groups that overlap (or duplicate) one already taken. */
+export function mergeEdits(groups: TextEdit[][]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  const overlaps = (edit: TextEdit) =>
+    taken.some((other) => {
+      const sameInsert = edit.range.start.line === other.range.start.line && edit.range.start.character === other.range.start.character;
+      if (sameInsert) return true;
+      return before(edit.range.start, other.range.end) && before(other.range.start, edit.range.end);
+    });
+  for (const group of groups) {
+    if (group.some(overlaps)) continue;
+    taken.push(...group);
+  }
+  return taken.sort(compareEdits);
 }

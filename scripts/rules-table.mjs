@@ -1,0 +1,95 @@
+// Writes, from the rule list (allRules), the README's rule table, the table at the top of
+// docs/rules.md and schemas/cablerc.schema.json; `--check` only reports what is out of date.
+// Reads the compiled rules: run `npx tsc -p tsconfig.test.json` first (npm run compile-tests).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { allRules } = require(path.join(root, 'out', 'server', 'src', 'service', 'rules', 'index.js'));
+
+const START = '<!-- rules:start -->';
+const END = '<!-- rules:end -->';
+
+export function rulesTable(rules) {
+  const rows = [...rules]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((rule) => `| [${rule.id}](docs/rules.md#${rule.id.toLowerCase()}-${rule.alias}) | \`${rule.alias}\` | ${rule.defaultSeverity} | ${rule.safeForFixAll ? 'yes' : ''} | ${rule.description.replace(/\|/g, '\\|')} |`);
+  return ['| id | alias | default | fix-all | what it flags |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+export function cablercSchema(rules) {
+  const ruleProperties = {};
+  for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
+    ruleProperties[rule.id] = { $ref: '#/definitions/severity', description: `${rule.alias}: ${rule.description} (default ${rule.defaultSeverity})` };
+    ruleProperties[rule.alias] = { $ref: '#/definitions/severity', description: `${rule.id}: ${rule.description} (default ${rule.defaultSeverity})` };
+  }
+  const level = {
+    type: 'string',
+    enum: ['UNCLASSIFIED', 'UNCLAS', 'U', 'SBU', 'SENSITIVE BUT UNCLASSIFIED', 'CONFIDENTIAL', 'C', 'SECRET', 'S', 'TOP SECRET', 'TS'],
+    description: 'The highest classification this system may hold; any mark or banner above it is an error (CBL031 above-system-high). Default SECRET.',
+  };
+  const maxYears = { type: 'integer', minimum: 1, maximum: 100, default: 25, description: 'A declassification date more than this many years after the DTG is flagged (CBL012).' };
+  const defaultYears = { type: 'integer', minimum: 1, maximum: 100, default: 10, description: 'Years after the DTG that the CBL010/CBL013 fixes write as the DECL date.' };
+  const executiveOrder = {
+    type: ['string', 'integer'],
+    enum: ['13526', '12958', '13292', '12356', '12065', '11652', 13526, 12958, 13292, 12356, 12065, 11652],
+    default: '13526',
+    description: 'The executive order that fixes write on a new E.O. line.',
+  };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://cable.invalid/schemas/cablerc.schema.json',
+    title: 'Cable configuration (.cablerc.json)',
+    description:
+      'Configuration shared by the editor and cable-lint. Keys may be nested ({"classification": {"systemHigh": "SECRET"}}) or dotted ("classification.systemHigh"). This file wins over the editor\'s cable.* settings; a bad key or value is reported and its default kept.',
+    type: 'object',
+    additionalProperties: false,
+    definitions: {
+      severity: { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'], description: 'A new severity for the rule, or off.' },
+    },
+    properties: {
+      $schema: { type: 'string' },
+      rules: {
+        type: 'object',
+        description: 'Per rule, by id (CBL001) or alias (missing-portion-mark): a severity or off.',
+        additionalProperties: false,
+        properties: ruleProperties,
+      },
+      classification: { type: 'object', additionalProperties: false, properties: { systemHigh: level } },
+      'classification.systemHigh': level,
+      declassification: { type: 'object', additionalProperties: false, properties: { maxYears, defaultYears } },
+      'declassification.maxYears': maxYears,
+      'declassification.defaultYears': defaultYears,
+      executiveOrder,
+    },
+  };
+}
+
+function replaceSection(text, table, file) {
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${file}: no ${START} ... ${END} section`);
+  return `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`;
+}
+
+const check = process.argv.includes('--check');
+const table = rulesTable(allRules);
+const outputs = [
+  ['README.md', (text) => replaceSection(text, table, 'README.md')],
+  ['docs/rules.md', (text) => replaceSection(text, table.replace(/\]\(docs\/rules\.md#/g, '](#'), 'docs/rules.md')],
+  ['schemas/cablerc.schema.json', () => `${JSON.stringify(cablercSchema(allRules), null, 2)}\n`],
+];
+let stale = 0;
+for (const [file, render] of outputs) {
+  const full = path.join(root, file);
+  const current = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : '';
+  const next = render(current);
+  if (next === current) continue;
+  stale++;
+  if (check) console.error(`${file} is out of date with the rule list: run node scripts/rules-table.mjs`);
+  else fs.writeFileSync(full, next);
+}
+process.exitCode = check && stale > 0 ? 1 : 0;

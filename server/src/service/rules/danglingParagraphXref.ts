@@ -1,0 +1,53 @@
+// CBL020: a cross-reference to a paragraph (or sub-paragraph) that this cable does not have.
+import type { CableModel, ParagraphTarget } from '../model';
+import { paragraphNumbered } from '../references';
+import { isLetteredSubParagraph } from '../renumber';
+import type { Finding, Rule } from './rule';
+
+export const danglingParagraphXref: Rule = {
+  id: 'CBL020',
+  alias: 'dangling-paragraph-xref',
+  description: 'A cross-reference such as "see paragraph 3" names a paragraph of this cable.',
+  defaultSeverity: 'error',
+  check({ model }) {
+    // With no numbered paragraphs, "para 3" can only name another document's paragraph.
+    if (model.paragraphs.length === 0) return [];
+    const findings: Finding[] = [];
+    for (const xref of model.paragraphXrefs) {
+      if (namesAnotherDocument(model, xref.range)) continue;
+      for (const part of xref.parts) {
+        for (const target of part.to ? [part.from, part.to] : [part.from]) {
+          const problem = danglingTarget(model, target);
+          if (problem) findings.push({ range: target.range, message: problem, data: { number: target.number } });
+        }
+        if (part.to && !part.from.sub && !part.to.sub) {
+          for (let number = part.from.number + 1; number < part.to.number && number - part.from.number <= 100; number++) {
+            if (!paragraphNumbered(model, number)) {
+              findings.push({ range: { start: part.from.range.start, end: part.to.range.end }, message: `Paragraph ${number}, inside this range, does not exist in this cable.` });
+              break;
+            }
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+function danglingTarget(model: CableModel, target: ParagraphTarget): string | undefined {
+  const paragraph = paragraphNumbered(model, target.number);
+  if (!paragraph) return `Paragraph ${target.number} does not exist in this cable.`;
+  if (target.sub && !paragraph.subParagraphs.some((sub) => isLetteredSubParagraph(sub) && sub.letter.toUpperCase() === target.sub!.letter)) {
+    return `Paragraph ${target.number} has no sub-paragraph ${target.sub.letter}.`;
+  }
+  return undefined;
+}
+
+/** `para 5 of reftel`, `REF A para 3`, `paragraph 2 of the resolution`: a paragraph of something else. */
+function namesAnotherDocument(model: CableModel, range: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
+  const line = model.lines[range.end.line] ?? '';
+  const after = line.slice(range.end.character, range.end.character + 60);
+  if (/^\s*,?\s*(?:of|in|from)\s+(?!this\b|the\s+above\b|above\b|below\b)/i.test(after)) return true;
+  const before = (model.lines[range.start.line] ?? '').slice(Math.max(0, range.start.character - 25), range.start.character);
+  return /\b(?:REFS?\s+[A-Z](?:\s*-\s*[A-Z])?|REFTELS?|SEPTEL|reference|(?:article|section|annex|chapter|part|resolution|UNSCR|OP)\s+[\w.()-]+)[\s,]*$/i.test(before);
+}

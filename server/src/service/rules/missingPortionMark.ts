@@ -1,0 +1,98 @@
+// CBL001: every numbered paragraph and lettered sub-paragraph carries a portion mark, and in a
+// classified cable so does every `--` talking point (32 CFR 2001.21; cable-format.md section 10).
+import type { Position } from 'vscode-languageserver-types';
+import type { CableModel, Level, Paragraph, Portion, SubParagraph, TalkingPoint } from '../model';
+import type { Finding, Fix, Rule } from './rule';
+import { cableLevel, effectiveBannerLevel, isClassified, leadingMarkInsertion, markFor, markLevelsUpTo, positionOf } from './support';
+
+interface MarkFixData {
+  position: Position;
+  /** Leading marks go after the label (`1. (U) `); trailing ones after a talking point's last word. */
+  placement: 'leading' | 'trailing';
+  before: string;
+  after: string;
+  label: string;
+  /** Marks to offer, in order: the parent's mark first, then each level from (U) up to the banner. */
+  marks: string[];
+  preferred?: string;
+}
+
+/** The marks a portion may take: the parent's first (sub-portions usually share it), then (U) up to the banner. */
+export function candidateMarks(model: CableModel, systemHigh: Level, parentMark?: string): string[] {
+  const ceiling = effectiveBannerLevel(model) ?? cableLevel(model);
+  const marks = markLevelsUpTo(ceiling, systemHigh).map(markFor);
+  return parentMark ? [parentMark, ...marks.filter((mark) => mark !== parentMark)] : marks;
+}
+
+function parentMarkOf(model: CableModel, portion: Portion): string | undefined {
+  for (const paragraph of model.paragraphs) {
+    if (portion.kind === 'subparagraph' && paragraph.subParagraphs.includes(portion as SubParagraph)) return validText(paragraph);
+    if (portion.kind === 'talking-point') {
+      if (paragraph.talkingPoints.includes(portion as TalkingPoint)) return validText(paragraph);
+      const sub = paragraph.subParagraphs.find((candidate) => candidate.talkingPoints.includes(portion as TalkingPoint));
+      if (sub) return validText(sub) ?? validText(paragraph);
+    }
+  }
+  return undefined;
+}
+
+function validText(portion: Portion): string | undefined {
+  return portion.mark?.valid && portion.mark.level ? portion.mark.text : undefined;
+}
+
+export const missingPortionMark: Rule = {
+  id: 'CBL001',
+  alias: 'missing-portion-mark',
+  description: 'A numbered paragraph or lettered sub-paragraph (or, in a classified cable, a -- talking point) has no portion mark.',
+  defaultSeverity: 'error',
+  check({ model, config }) {
+    const findings: Finding[] = [];
+    const classified = isClassified(model);
+    const unclassifiedPreferred = classified ? undefined : markFor('U');
+    for (const portion of model.portions) {
+      if (portion.mark) continue;
+      const parentMark = parentMarkOf(model, portion);
+      const marks = candidateMarks(model, config.systemHigh, parentMark);
+      if (portion.kind === 'paragraph' || portion.kind === 'subparagraph') {
+        const label = portion.kind === 'paragraph' ? (portion as Paragraph).number : (portion as SubParagraph).label;
+        const insertion = leadingMarkInsertion(model, label.range.end);
+        const what = portion.kind === 'paragraph' ? `Paragraph ${label.text}` : `Sub-paragraph ${label.text}`;
+        const data: MarkFixData = { ...insertion, placement: 'leading', label: label.text, marks, preferred: unclassifiedPreferred };
+        findings.push({
+          range: { start: label.range.start, end: insertion.position },
+          message: `${what} has no portion mark: write one such as ${marks[0]} after the ${portion.kind === 'paragraph' ? 'number' : 'letter'}.`,
+          data: { ...data },
+        });
+      } else if (portion.kind === 'talking-point' && classified) {
+        const point = portion as TalkingPoint;
+        if (!point.dash.text.startsWith('--')) continue;
+        const data: MarkFixData = { position: portion.range.end, placement: 'trailing', before: ' ', after: '', label: point.dash.text, marks, preferred: undefined };
+        findings.push({
+          range: { start: point.dash.range.start, end: point.dash.range.end },
+          message: `Talking point has no portion mark in a classified cable: end it with a mark such as ${marks[0]}.`,
+          data: { ...data },
+        });
+      }
+    }
+    return findings;
+  },
+  fixes(finding) {
+    return markInsertionFixes(finding.data);
+  },
+};
+
+/** One fix per candidate mark; shared with CBL006 (the subject). */
+export function markInsertionFixes(data: Record<string, unknown> | undefined): Fix[] {
+  const position = positionOf(data?.position);
+  const marks = Array.isArray(data?.marks) ? (data!.marks as unknown[]).filter((mark): mark is string => typeof mark === 'string') : [];
+  if (!position || marks.length === 0) return [];
+  const before = typeof data?.before === 'string' ? data.before : '';
+  const after = typeof data?.after === 'string' ? data.after : '';
+  const label = typeof data?.label === 'string' ? data.label : '';
+  const trailing = data?.placement === 'trailing';
+  return marks.map((mark) => ({
+    title: trailing ? `Append ${mark} to the end of the ${label === 'SUBJECT' ? 'subject' : 'talking point'}` : `Insert ${mark} after "${label}${label.endsWith(':') || label.endsWith(')') ? '' : '.'}"`,
+    edits: [{ range: { start: position, end: position }, newText: `${before}${mark}${after}` }],
+    isPreferred: data?.preferred === mark ? true : undefined,
+  }));
+}

@@ -1,0 +1,41 @@
+// CBL015: paragraphs or lettered sub-paragraphs out of sequence, duplicated or malformed (`1B.`); the
+// fix renumbers the whole cable and its cross-references.
+import { firstParagraphNumber, isLetteredSubParagraph, renumberParagraphEdits } from '../renumber';
+import type { Finding, Rule } from './rule';
+
+export const paragraphNumbering: Rule = {
+  id: 'CBL015',
+  alias: 'paragraph-numbering',
+  description: 'Paragraphs are numbered 1, 2, 3 ... and sub-paragraphs lettered A, B, C ... in order.',
+  defaultSeverity: 'warning',
+  safeForFixAll: true,
+  check({ model }) {
+    const findings: Finding[] = [];
+    const seen = new Set<number>();
+    const first = firstParagraphNumber(model);
+    model.paragraphs.forEach((paragraph, index) => {
+      const expected = index + first;
+      const value = paragraph.number.value;
+      if (paragraph.number.text !== String(expected)) {
+        const why = seen.has(value) ? `Paragraph ${value} is numbered twice` : `Paragraph ${paragraph.number.text} is out of sequence`;
+        findings.push({ range: paragraph.number.range, message: `${why}: expected ${expected}.`, data: { expected: String(expected) } });
+      }
+      seen.add(value);
+      paragraph.subParagraphs.filter(isLetteredSubParagraph).forEach((sub, subIndex) => {
+        if (subIndex >= 26) return;
+        const expectedLetter = String.fromCharCode(65 + subIndex);
+        const written = sub.label.text;
+        if (written.toUpperCase() === expectedLetter) return;
+        const message = sub.malformedPrefix
+          ? `Sub-paragraph label ${written}. is malformed: expected ${expectedLetter}.`
+          : `Sub-paragraph ${written} is out of sequence in paragraph ${paragraph.number.text}: expected ${expectedLetter}.`;
+        findings.push({ range: sub.label.range, message, data: { expected: expectedLetter } });
+      });
+    });
+    return findings;
+  },
+  fixes(_finding, { model }) {
+    const edits = renumberParagraphEdits(model);
+    return edits.length === 0 ? [] : [{ title: 'Renumber paragraphs and cross-references', edits, isPreferred: true }];
+  },
+};

@@ -1,0 +1,41 @@
+// CBL017: a citation of a REF letter that no entry defines, or REFTEL in a cable with several references.
+import { entryForLetter } from '../references';
+import type { Finding, Rule } from './rule';
+
+export const undefinedRef: Rule = {
+  id: 'CBL017',
+  alias: 'undefined-ref',
+  description: 'Every citation names a REF letter that the REF line defines; REFTEL needs a single reference.',
+  defaultSeverity: 'error',
+  check({ model }) {
+    const findings: Finding[] = [];
+    const entryCount = model.refs?.entries.length ?? 0;
+    for (const citation of model.refCitations) {
+      if (citation.reftel) {
+        // REFTELS names them all; a lone REFTEL must mean one reference.
+        if (entryCount > 1 && !/^reftels/i.test(citation.text)) {
+          findings.push({ range: citation.range, message: `${citation.text} is ambiguous: this cable has ${entryCount} references; cite one by letter.` });
+        }
+        continue;
+      }
+      for (const part of citation.parts) {
+        if (!part.to) {
+          if (!entryForLetter(model, part.from.letter)) {
+            findings.push({ range: part.from.range, message: `REF ${part.from.letter} is not defined in the REF line.`, data: { letter: part.from.letter } });
+          }
+          continue;
+        }
+        const missing: string[] = [];
+        for (let code = part.from.letter.charCodeAt(0); code <= part.to.letter.charCodeAt(0); code++) {
+          if (!entryForLetter(model, String.fromCharCode(code))) missing.push(String.fromCharCode(code));
+        }
+        if (missing.length > 0) {
+          const range = { start: part.from.range.start, end: part.to.range.end };
+          const names = missing.length === 1 ? `REF ${missing[0]}, which is` : `REFS ${missing.join(', ')}, which are`;
+          findings.push({ range, message: `${part.from.letter}-${part.to.letter} names ${names} not defined in the REF line.`, data: { letters: missing } });
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,21 @@
+// CBL018: a lettered REF entry that no citation in the text names.
+import { citationsOf } from '../references';
+import type { Finding, Rule } from './rule';
+
+export const unusedRef: Rule = {
+  id: 'CBL018',
+  alias: 'unused-ref',
+  description: 'Every lettered reference is cited in the text (REF A, REFS D-J).',
+  defaultSeverity: 'warning',
+  check({ model }) {
+    const entries = model.refs?.entries ?? [];
+    const findings: Finding[] = [];
+    for (const entry of entries) {
+      // A single unlettered reference is cited as REFTEL or simply read as the cable's context.
+      if (!entry.letter || !entry.letterRange) continue;
+      if (citationsOf(model, entry).length > 0) continue;
+      findings.push({ range: entry.letterRange, message: `REF ${entry.letter} is not cited in the text.`, data: { letter: entry.letter }, tags: [1] });
+    }
+    return findings;
+  },
+};
