@@ -1,0 +1,219 @@
+// Keeps the workspace index of cables current: scans the workspace folders in the background (headers
+// only, in batches), then follows file events and open documents. The index itself is pure (service/workspaceIndex.ts).
+import { promises as fsPromises } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection, FileEvent, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CableService } from './service';
+import { CableIndex, type IndexedCable } from './service/workspaceIndex';
+
+/** The header of a cable fits well inside this many bytes; the rest of the file is never read. */
+const HEADER_BYTES = 16 * 1024;
+const BATCH_SIZE = 64;
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
+
+/** File event types of the protocol. */
+const FILE_CREATED = 1;
+const FILE_CHANGED = 2;
+const FILE_DELETED = 3;
+
+export interface WorkspaceIndexerOptions {
+  index?: CableIndex;
+  /** Open documents: their text, not the file on disk, is what the index holds. */
+  isOpen?: (uri: string) => boolean;
+  /** Called (debounced) when what the index holds has changed, e.g. to revalidate open documents. */
+  onChanged?: () => void;
+  log?: (message: string) => void;
+}
+
+/** Reads the first bytes of a file: enough for its header. */
+export async function readHeader(file: string, bytes = HEADER_BYTES): Promise<string> {
+  const handle = await fsPromises.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every `.cable` file under a folder, skipping node_modules, VCS folders, build output and dot-folders. */
+export async function findCableFiles(folder: string, found: string[] = []): Promise<string[]> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fsPromises.readdir(folder, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (SKIPPED_DIRECTORIES.has(entry.name) || entry.name.startsWith('.')) continue;
+      await findCableFiles(full, found);
+    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.cable')) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** What of an indexed cable other cables can see; a change to anything else needs no revalidation. */
+function fingerprint(cable: IndexedCable | undefined): string {
+  if (!cable) return '';
+  return JSON.stringify([cable.key, cable.level, cable.subject, cable.dtg, cable.cites.map((reference) => `${reference.year ?? ''}${reference.post}${reference.serial}`)]);
+}
+
+export class WorkspaceIndexer {
+  readonly index: CableIndex;
+  private readonly options: WorkspaceIndexerOptions;
+  private changeTimer: NodeJS.Timeout | undefined;
+  /** Bumped on every scan so that a stale scan stops writing. */
+  private generation = 0;
+
+  constructor(options: WorkspaceIndexerOptions = {}) {
+    this.options = options;
+    this.index = options.index ?? new CableIndex();
+  }
+
+  /** Indexes every cable under the folders (file URIs), in batches that yield to the event loop. */
+  async scan(folderUris: string[]): Promise<number> {
+    const generation = ++this.generation;
+    const started = Date.now();
+    const files: string[] = [];
+    for (const folder of folderUris) {
+      if (!folder.startsWith('file:')) continue;
+      await findCableFiles(fileURLToPath(folder), files);
+      if (generation !== this.generation) return 0;
+    }
+    let indexed = 0;
+    for (let start = 0; start < files.length; start += BATCH_SIZE) {
+      if (generation !== this.generation) return indexed;
+      const batch = files.slice(start, start + BATCH_SIZE);
+      const texts = await Promise.all(batch.map((file) => readHeader(file).catch(() => undefined)));
+      batch.forEach((file, at) => {
+        const uri = pathToFileURL(file).href;
+        const text = texts[at];
+        if (text === undefined || this.options.isOpen?.(uri)) return;
+        if (this.index.update(uri, text)) indexed++;
+      });
+      await yieldToEventLoop();
+    }
+    this.options.log?.(`Cable: indexed ${indexed} of ${files.length} cable files in ${Date.now() - started} ms.`);
+    if (indexed > 0) this.changed();
+    return indexed;
+  }
+
+  /** Follows `workspace/didChangeWatchedFiles` events for `.cable` files. */
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    let changed = false;
+    for (const change of changes) {
+      if (!change.uri.toLowerCase().endsWith('.cable')) {
+        // A deleted folder arrives as one event for the folder.
+        if (change.type === FILE_DELETED && this.index.all().some((cable) => cable.uri.startsWith(`${change.uri}/`))) {
+          this.index.removeUnder(change.uri);
+          changed = true;
+        }
+        continue;
+      }
+      if (this.options.isOpen?.(change.uri)) continue;
+      const before = fingerprint(this.index.byUri(change.uri));
+      if (change.type === FILE_DELETED) {
+        this.index.remove(change.uri);
+      } else if (change.type === FILE_CREATED || change.type === FILE_CHANGED) {
+        await this.reread(change.uri);
+      }
+      if (fingerprint(this.index.byUri(change.uri)) !== before) changed = true;
+    }
+    if (changed) this.changed();
+  }
+
+  /** An open document's text is indexed as typed. */
+  documentChanged(uri: string, text: string): void {
+    this.update(uri, () => this.index.update(uri, text));
+  }
+
+  /** Indexes an open document from a model the service already holds (no second parse of the header). */
+  documentModelChanged(uri: string, model: Parameters<CableIndex['updateFromModel']>[1]): void {
+    this.update(uri, () => this.index.updateFromModel(uri, model));
+  }
+
+  /** A closed document goes back to what is on disk (or out of the index if it was never saved). */
+  async documentClosed(uri: string): Promise<void> {
+    const before = fingerprint(this.index.byUri(uri));
+    await this.reread(uri);
+    if (fingerprint(this.index.byUri(uri)) !== before) this.changed();
+  }
+
+  dispose(): void {
+    this.generation++;
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+  }
+
+  private update(uri: string, apply: () => void): void {
+    if (!uri.toLowerCase().endsWith('.cable')) return;
+    const before = fingerprint(this.index.byUri(uri));
+    apply();
+    if (fingerprint(this.index.byUri(uri)) !== before) this.changed();
+  }
+
+  private async reread(uri: string): Promise<void> {
+    if (!uri.startsWith('file:')) {
+      this.index.remove(uri);
+      return;
+    }
+    try {
+      this.index.update(uri, await readHeader(fileURLToPath(uri)));
+    } catch {
+      this.index.remove(uri);
+    }
+  }
+
+  private changed(): void {
+    if (!this.options.onChanged) return;
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      this.options.onChanged?.();
+    }, 200);
+  }
+}
+
+export interface WorkspaceIndexingSetup {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: CableService;
+  /** Workspace folder URIs. */
+  folders: string[];
+  /** Revalidates open documents (CBL030 reads the index). */
+  revalidate?: () => void;
+}
+
+/** Wires the indexer to the server: the service's workspace, open documents, and a background scan. */
+export function startWorkspaceIndexing(setup: WorkspaceIndexingSetup): WorkspaceIndexer {
+  const { connection, documents, service } = setup;
+  const indexer = new WorkspaceIndexer({
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    onChanged: setup.revalidate,
+    log: (message) => connection.console.log(message),
+  });
+  service.setWorkspace(indexer.index);
+  const indexOpen = (document: TextDocument) => {
+    try {
+      indexer.documentModelChanged(document.uri, service.modelOf(document));
+    } catch (error) {
+      connection.console.error(`cable: indexing ${document.uri} failed: ${String(error)}`);
+    }
+  };
+  for (const document of documents.all()) indexOpen(document);
+  documents.onDidOpen((event) => indexOpen(event.document));
+  documents.onDidChangeContent((event) => indexOpen(event.document));
+  documents.onDidClose((event) => void indexer.documentClosed(event.document.uri));
+  void indexer.scan(setup.folders).catch((error) => connection.console.error(`cable: workspace indexing failed: ${String(error)}`));
+  return indexer;
+}
