@@ -1,27 +1,161 @@
-// The VS Code client: starts the bundled language server over IPC for `cable` documents.
+// The VS Code client: starts the bundled language server for `cable` documents, adds the Cable
+// commands and the classification status bar item. Everything it shows comes from the server.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { cableFor } from './activeCable';
+import { newCableBody } from './cableTemplate';
+import { clientCommands, isServerCommand, nothingToChange } from './commandIds';
+import { ClassificationStatus, requestSummary, type ClassificationSummary } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+const commandTitles: Record<string, string> = {
+  'cable.renumberParagraphs': 'Renumber Paragraphs',
+  'cable.reletterReferences': 'Re-letter References',
+  'cable.updateBanner': 'Update Banner from Portions',
+  'cable.fixAll': 'Fix All',
+  'cable.showPortionMarks': 'Show Portion Marks',
+};
+
+/** Restarts a crashed server, telling the user once; gives up after five crashes in three minutes. */
+function restartingErrorHandler(): ErrorHandler {
+  const crashes: number[] = [];
+  let told = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();
+      if (crashes.length >= 5) {
+        return { action: CloseAction.DoNotRestart, message: 'Cable: the language server stopped five times in three minutes and will not be restarted. See the "Cable Language Server" output.' };
+      }
+      if (!told) {
+        told = true;
+        void vscode.window.showWarningMessage('Cable: the language server stopped unexpectedly and was restarted.');
+      }
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const watchers = [vscode.workspace.createFileSystemWatcher('**/*.cable'), vscode.workspace.createFileSystemWatcher('**/.cablerc.json')];
+  context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'cable' },
       { scheme: 'untitled', language: 'cable' },
     ],
-    synchronize: { configurationSection: 'cable' },
+    synchronize: { configurationSection: 'cable', fileEvents: watchers },
+    errorHandler: restartingErrorHandler(),
+    middleware: {
+      // The server's commands (registered by the client library under their own ids) get the cable's URI here.
+      executeCommand: async (command, args, next) => {
+        if (!isServerCommand(command)) return next(command, args);
+        const title = commandTitles[command] ?? command;
+        const document = await cableFor(args[0], title);
+        if (!document) return undefined;
+        try {
+          const result = (await next(command, [document.uri.toString()])) as { applied?: boolean; changes?: number } | undefined;
+          if (result?.applied === false) void vscode.window.showWarningMessage(`Cable: ${title}: the editor did not apply the changes (the document changed meanwhile?). Try again.`);
+          else if (result?.changes === 0) void vscode.window.showInformationMessage(`Cable: ${nothingToChange[command]}`);
+          return result;
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Cable: ${title} failed: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        }
+      },
+    },
   };
   // The client id `cable` makes the `cable.trace.server` setting trace the protocol.
-  client = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  await client.start();
+  const languageClient = new LanguageClient('cable', 'Cable Language Server', serverOptions, clientOptions);
+  client = languageClient;
+  context.subscriptions.push(languageClient);
+
+  const handlers: Record<(typeof clientCommands)[keyof typeof clientCommands], (...args: unknown[]) => unknown> = {
+    'cable.newCable': () => newCable(context),
+    'cable.showPortionMarks': (argument) => showPortionMarks(languageClient, argument),
+  };
+  for (const [command, handler] of Object.entries(handlers)) context.subscriptions.push(vscode.commands.registerCommand(command, handler));
+
+  await languageClient.start();
+  context.subscriptions.push(new ClassificationStatus(languageClient));
+}
+
+/** Opens an untitled cable from the `cable` snippet, its DTG and declassification date in UTC. */
+async function newCable(context: vscode.ExtensionContext): Promise<void> {
+  const snippets = JSON.parse(fs.readFileSync(context.asAbsolutePath(path.join('snippets', 'cable.code-snippets')), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+  const template = Object.values(snippets).find((entry) => entry.prefix === 'cable');
+  if (!template) throw new Error('the cable snippet is missing from snippets/cable.code-snippets');
+  const settings = vscode.workspace.getConfiguration('cable');
+  const body = newCableBody(template.body.join('\n'), {
+    now: new Date(),
+    executiveOrder: String(settings.get('executiveOrder', '13526')),
+    declassificationYears: Number(settings.get('declassification.defaultYears', 10)) || 10,
+  });
+  const document = await vscode.workspace.openTextDocument({ language: 'cable', content: '' });
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0));
+}
+
+const levelOrder = ['TS', 'S', 'C', 'SBU', 'U', 'unmarked'];
+const levelTitles: Record<string, string> = {
+  TS: 'TOP SECRET',
+  S: 'SECRET',
+  C: 'CONFIDENTIAL',
+  SBU: 'SENSITIVE BUT UNCLASSIFIED',
+  U: 'UNCLASSIFIED',
+  unmarked: 'Not marked',
+};
+
+/** A quick pick of every portion, grouped by level from the highest; choosing one reveals it. Returns the summary. */
+async function showPortionMarks(languageClient: LanguageClient, argument: unknown): Promise<ClassificationSummary | undefined> {
+  const document = await cableFor(argument, 'Show Portion Marks');
+  if (!document) return undefined;
+  const summary = await requestSummary(languageClient, document);
+  if (!summary) {
+    void vscode.window.showWarningMessage('Cable: the language server has no summary for this cable yet. Try again in a moment.');
+    return undefined;
+  }
+  type PortionItem = vscode.QuickPickItem & { portion?: ClassificationSummary['portions'][number] };
+  const items: PortionItem[] = [];
+  for (const level of levelOrder) {
+    const portions = summary.portions.filter((portion) => portion.level === level);
+    if (portions.length === 0) continue;
+    items.push({ label: `${levelTitles[level]} (${portions.length})`, kind: vscode.QuickPickItemKind.Separator });
+    for (const portion of portions) {
+      items.push({ label: portion.mark || '(no mark)', description: portion.preview, detail: `line ${portion.line + 1}${portion.kind ? `, ${portion.kind}` : ''}`, portion });
+    }
+  }
+  const bannerNote = summary.bannerMatches ? 'the banner agrees' : `the banner says ${summary.banner ?? 'nothing'}`;
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Portions require ${summary.required}; ${bannerNote}`,
+    placeHolder: summary.portions.length === 0 ? 'This cable has no portions.' : 'Choose a portion to reveal it',
+    matchOnDescription: true,
+  });
+  if (picked?.portion) {
+    const editor = await vscode.window.showTextDocument(document);
+    const position = new vscode.Position(picked.portion.line, picked.portion.character);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+  }
+  return summary;
 }
 
 export async function deactivate(): Promise<void> {
