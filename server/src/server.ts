@@ -21,6 +21,7 @@ import { createCableService, type CableDocument } from './service';
 import { resolveConfig } from './service/configLoader';
 import { semanticTokensLegend } from './service/semanticTokens';
 import { loadTagVocabulary } from './service/tagVocabulary';
+import { startWorkspaceIndexing, type WorkspaceIndexer } from './workspaceIndexing';
 
 const commands = {
   renumberParagraphs: 'cable.renumberParagraphs',
@@ -65,9 +66,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
+let workspaceIndexer: WorkspaceIndexer | undefined;
+
 connection.onInitialized(() => {
   if (clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
   void reloadConfiguration();
+  workspaceIndexer = startWorkspaceIndexing({
+    connection,
+    documents,
+    service,
+    folders: workspaceFolders,
+    revalidate: () => documents.all().forEach(scheduleValidation),
+  });
 });
 
 /** Runs a handler; a failure is logged and answered with the fallback, never a crash. */
@@ -127,6 +137,7 @@ function resolveWorkspacePath(file: string): string {
 connection.onDidChangeConfiguration(() => void reloadConfiguration());
 connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((change) => change.uri.endsWith('.cablerc.json'))) void reloadConfiguration();
+  void workspaceIndexer?.filesChanged(params.changes);
 });
 
 // --- diagnostics: coalesced per document, stale results dropped ---

@@ -60,6 +60,21 @@ describe('cable-lint', () => {
     assert.match(result.stderr, /^2 files, 1 error, 0 warnings$/m);
   });
 
+  it("prints lines that the extension's $cable-lint problem matcher reads", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const matcher = manifest.contributes.problemMatchers.find((entry: { name: string }) => entry.name === 'cable-lint');
+    const pattern = new RegExp(matcher.pattern.regexp);
+    const folder = workspace('unmarked.cable');
+    const lines = run(['unmarked.cable'], { cwd: folder }).stdout.trim().split('\n');
+    const match = pattern.exec(lines[0]);
+    assert.ok(match, lines[0]);
+    assert.deepEqual(
+      [match[matcher.pattern.file], match[matcher.pattern.line], match[matcher.pattern.column], match[matcher.pattern.severity], match[matcher.pattern.code]],
+      ['unmarked.cable', '15', '1', 'error', 'CBL001'],
+    );
+    assert.ok(match[matcher.pattern.message].length > 10);
+  });
+
   it('writes JSON with 1-based lines and columns, rule and alias', () => {
     const folder = workspace('unmarked.cable');
     const result = run(['--format', 'json', 'unmarked.cable'], { cwd: folder });

@@ -45,6 +45,10 @@ export class LspTestClient {
     });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.shownMessages.push(params));
+    this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
+      return null;
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
       params.items.map((item) => (item.section ? this.configuration[item.section] ?? null : this.configuration)),
     );

@@ -28,7 +28,7 @@ import { renumberParagraphEdits, reletterReferenceEdits } from './renumber';
 import type { RuleContext } from './rules/rule';
 import { semanticTokens } from './semanticTokens';
 import { documentSymbols } from './symbols';
-import { emptyVocabulary, type TagVocabulary } from './tagVocabulary';
+import { builtinVocabulary, type TagVocabulary } from './tagVocabulary';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export { parse } from './parser';
@@ -51,7 +51,7 @@ export interface CableServiceOptions {
 export function createCableService(options: CableServiceOptions = {}) {
   const models = new ModelCache();
   let config: CableConfig = options.config ?? defaultConfig;
-  let vocabulary: TagVocabulary = options.vocabulary ?? emptyVocabulary();
+  let vocabulary: TagVocabulary = options.vocabulary ?? builtinVocabulary();
   let workspace: WorkspaceIndex | undefined = options.workspace;
 
   const modelOf = (document: CableDocument): CableModel => models.get(document.uri, document.version, () => document.getText());
