@@ -82,5 +82,8 @@ export function computeDiagnostics(context: RuleContext): Diagnostic[] {
       data: { ruleId: ANALYSIS_LIMIT.id },
     });
   }
-  return diagnostics;
+  // Document order, as the Problems panel and cable-lint's output read best; rules keep their order on a tie.
+  return diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }

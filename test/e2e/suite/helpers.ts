@@ -29,7 +29,7 @@ export async function openCopy(fixtureName: string): Promise<{ document: vscode.
 }
 
 /** Polls `probe` until it returns a value that is not undefined, or fails at the deadline. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -56,7 +56,7 @@ export function ruleId(diagnostic: vscode.Diagnostic): string | undefined {
 export function waitForDiagnostics(
   uri: vscode.Uri,
   accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
-  timeoutMs = 45_000,
+  timeoutMs = 30_000,
 ): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
@@ -122,16 +122,4 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
 
 export function completionLabel(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-/** Activates the extension and waits until its server answers a document-symbol request. */
-export async function activateAndWaitForServer(document: vscode.TextDocument): Promise<void> {
-  const extension = vscode.extensions.getExtension(extensionId);
-  assert.ok(extension, `extension ${extensionId} is not installed`);
-  await extension.activate();
-  await waitFor('the language server to answer', async () => {
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
-      'vscode.executeDocumentSymbolProvider', document.uri);
-    return symbols && symbols.length > 0 ? true : undefined;
-  }, 60_000);
 }

@@ -29,7 +29,7 @@ describe('navigation and completion', () => {
         'vscode.executeCompletionItemProvider', document.uri, afterColon);
       const found = (list?.items ?? []).map(completionLabel);
       return found.includes('PREL') ? found : undefined;
-    }, 60_000);
+    });
     assert.ok(labels.includes('PGOV'), 'PGOV is missing from the TAGS completions');
     // Word-based suggestions must be off for cable: no words of the text in the list.
     assert.ok(!labels.includes('TALKING'), 'words of the document leaked into the TAGS completions');
@@ -42,7 +42,7 @@ describe('navigation and completion', () => {
       const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
         'vscode.executeDefinitionProvider', document.uri, positionOf(document, '(REF C)', 5));
       return found && found.length > 0 ? found : undefined;
-    }, 60_000);
+    });
     assert.equal(locations.length, 1);
     const target = locations[0];
     const range = 'targetRange' in target ? target.targetRange : target.range;
@@ -57,7 +57,7 @@ describe('navigation and completion', () => {
     const edit = await waitFor('a rename edit', async () => {
       return await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
         'vscode.executeDocumentRenameProvider', document.uri, citation, 'L');
-    }, 60_000);
+    });
     assert.ok(await vscode.workspace.applyEdit(edit));
     const text = document.getText();
     assert.match(text, /\(REF L\)/);
@@ -72,7 +72,7 @@ describe('navigation and completion', () => {
     const symbols = await waitFor('document symbols', async () => {
       const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
       return found && found.length > 0 ? found : undefined;
-    }, 60_000);
+    });
     const flat: vscode.DocumentSymbol[] = [];
     const collect = (list: vscode.DocumentSymbol[]): void => {
       for (const symbol of list) { flat.push(symbol); collect(symbol.children ?? []); }
