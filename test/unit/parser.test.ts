@@ -646,6 +646,101 @@ describe('parser: text forms and robustness', () => {
   });
 });
 
+describe('parser: reported faults', () => {
+  const corpusCable = (name: string): CableModel => parseOrThrow(fs.readFileSync(path.join(corpusDir, `${name}.cable`), 'utf8'));
+
+  it('keeps reason letters outside a-h in parentheses, for the rules to judge', () => {
+    const letters = (...lines: string[]) => cable(...lines).classifiedBy?.letters.map((l) => l.letter);
+    assert.deepEqual(letters('Classified By: EUR/WE Director Jane Doe.', 'Reason: 1.4 (b), (k).'), ['b', 'k']);
+    assert.deepEqual(letters('Classified By: X for reasons 1.4 (B and K)'), ['b', 'k']);
+    assert.deepEqual(letters('Classified By: X, Reasons 1.4', '(b) and (z).'), ['b', 'z']);
+    const k = cable('Classified By: X.', 'Reason: 1.4 (b), (k).').classifiedBy!.letters[1];
+    assert.equal(at(k.range), '1:18-1:19');
+    // A bare single letter outside a-h is prose, not a category.
+    assert.deepEqual(letters('Classified By: X, Reasons 1.4 (b) and (d) I think'), ['b', 'd']);
+  });
+
+  it('ends the reason before paragraph 1 when it starts on the Classified By line (09TRIPOLI65, 09TRIPOLI686)', () => {
+    for (const [name, markText] of [['09TRIPOLI65', '(C/NF)'], ['09TRIPOLI686', '(C)']]) {
+      const model = corpusCable(name);
+      const classifiedBy = model.classifiedBy!;
+      assert.equal(classifiedBy.reasonText?.text, '1.4 (b), (d)', name);
+      assert.deepEqual(classifiedBy.letters.map((l) => l.letter), ['b', 'd'], name);
+      assert.ok(classifiedBy.text.endsWith('REASON: 1.4 (b), (d)'), name);
+      const first = model.paragraphs[0];
+      assert.equal(first.number.value, 1, name);
+      assert.equal(first.mark?.text, markText, name);
+      assert.equal(first.range.start.line, classifiedBy.range.start.line, name);
+      assert.equal(first.range.start.character, classifiedBy.range.end.character + 1, name);
+      assert.ok(first.title.startsWith('Summary:'), name);
+      assert.deepEqual(model.paragraphs.map((p) => p.number.value), [1, 2, 3, 4, 5, 6], name);
+    }
+    // In 09TRIPOLI65 the block is in the header, which then ends where the block does.
+    const model = corpusCable('09TRIPOLI65');
+    assert.deepEqual(model.headerRange?.end, model.classifiedBy!.range.end);
+  });
+
+  it('starts a paragraph after the reason only in the marked head form', () => {
+    const inline = cable('SUBJECT: X', '', 'Classified By: X. Reason: 1.4 (b), (d). 1. (C) Summary: text.', '', '2. (C) More.');
+    assert.equal(inline.classifiedBy?.reasonText?.text, '1.4 (b), (d).');
+    assert.deepEqual(inline.paragraphs.map((p) => [p.number.value, p.mark?.text, at(p.range)]), [[1, '(C)', '2:40-2:61'], [2, '(C)', '4:0-4:12']]);
+    // The reason on its own line, paragraph 1 on the next: the reason ends at its line.
+    const nextLine = cable('SUBJECT: X', '', 'CLASSIFIED BY: X', 'REASON: 1.4 (b), (d)', '1. (C/NF) Summary: text.');
+    assert.equal(nextLine.classifiedBy?.reasonText?.text, '1.4 (b), (d)');
+    assert.equal(at(nextLine.paragraphs[0].range), '4:0-4:24');
+    // Inside a paragraph (`2. (U) Classified by ...`), the next head closes it at the cut.
+    const inParagraph = cable('1. (U) Text.', '2. (U) Classified by X, Reasons 1.4 (b) and (d). 3. (U) Next.');
+    assert.deepEqual(inParagraph.paragraphs.map((p) => [p.number.value, at(p.range)]), [[1, '0:0-0:12'], [2, '1:0-1:48'], [3, '1:49-1:61']]);
+    // No mark, or prose after the letters: no paragraph, and the reason text runs on as before.
+    assert.deepEqual(cable('SUBJECT: X', '', 'Classified By: X, Reason 1.4 (b) and (d). 1. Summary').paragraphs, []);
+    assert.deepEqual(cable('SUBJECT: X', '', 'Classified By: X, Reason 1.4 (b) and (d). 2. (EU) is not').paragraphs, []);
+  });
+
+  it('reads an E.O. line that follows captions on the same line (10BRASILIA108)', () => {
+    const model = corpusCable('10BRASILIA108');
+    assert.deepEqual(model.captions.map((caption) => [caption.name, at(caption.range)]), [['SENSITIVE', '14:0-14:9'], ['SIPDIS', '15:0-15:6']]);
+    assert.equal(model.eo?.text, 'E.O. 12958: N/A');
+    assert.equal(at(model.eo!.range), '15:7-15:22');
+    assert.equal(at(model.eo!.keyword.range), '15:7-15:11');
+    assert.equal(model.eo?.order?.value, 12958);
+    assert.equal(model.eo?.instruction?.kind, 'na');
+    assert.deepEqual(model.passingLines, []);
+    const inline = cable('C O N F I D E N T I A L STATE 1', '', 'NOFORN SIPDIS DECL: 10/31/2033', 'TAGS: PREL');
+    assert.deepEqual(inline.captions.map((caption) => caption.name), ['NOFORN', 'SIPDIS']);
+    assert.equal(inline.eo?.instruction?.kind, 'date');
+    assert.equal(at(inline.eo!.range), '2:14-2:30');
+    assert.deepEqual(cable('C O N F I D E N T I A L STATE 1', '', 'PARIS E.O. 12958: N/A').captions, []);
+  });
+
+  it('reads `1.Text` as a head after a blank line, never `2.5 million` wrapped', () => {
+    const model = cable('1.First paragraph with', '2.5 million people.', '', '2.Second paragraph.', '', '3.(C) Third.', 'text', '4.Wrapped is not a head');
+    assert.deepEqual(model.paragraphs.map((p) => [p.number.value, p.title]), [[1, 'First paragraph with'], [2, 'Second paragraph.'], [3, 'Third.']]);
+    assert.equal(at(model.paragraphs[0].range), '0:0-1:19');
+    assert.equal(at(model.paragraphs[1].number.range), '3:0-3:1');
+    assert.equal(model.paragraphs[2].range.end.line, 7);
+    assert.deepEqual(cable('1. (U) Text', '', '2.lower case').paragraphs.map((p) => p.number.value), [1]);
+  });
+
+  it('maps element ends past an artifact and element starts before it; tokens keep the inner text', () => {
+    const seed = parseOrThrow(readFixture('seed.cable'));
+    const tagsLine = seed.lines[seed.tags!.range.start.line];
+    assert.equal(cover(seed, seed.tags!.range), tagsLine);
+    assert.equal(cover(seed, seed.tags!.lineRanges[0]), tagsLine);
+    assert.equal(cover(seed, seed.tags!.tags[7].range), 'FR');
+    const refB = seed.refs!.entries[1];
+    assert.equal(cover(seed, refB.range), '[B](#). STATE 095573');
+    assert.equal(cover(seed, refB.letterRange!), 'B');
+    const first = seed.paragraphs[0];
+    assert.ok(cover(seed, first.range).startsWith('[1](#). (U)'));
+    assert.equal(cover(seed, first.number.range), '1');
+    const model = cable('TAGS: PREL [FR](#)', 'SUBJECT: X', '', '[1](#). (U) See [REF B](#)', '', 'NOFORN [SIPDIS](#)');
+    assert.equal(at(model.tags!.range), '0:0-0:18');
+    assert.equal(at(model.tags!.tags[1].range), '0:12-0:14');
+    assert.equal(at(model.paragraphs[0].range), '3:0-3:26');
+    assert.equal(cover(model, model.refCitations[0].range), 'REF B');
+  });
+});
+
 describe('ModelCache', () => {
   it('parses once per version and evicts the least recently used', () => {
     const cache = new ModelCache(2);

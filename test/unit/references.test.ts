@@ -106,7 +106,7 @@ describe('references: definition, references, highlights', () => {
     const locations = references.definition(seed, seedPosition('(REF C)', 5));
     assert.equal(locations.length, 1);
     assert.equal(locations[0].range.start.line, 21);
-    assert.equal(seed.model.lines[21].slice(locations[0].range.start.character, locations[0].range.end.character), 'C](#). STATE 106288');
+    assert.equal(seed.model.lines[21].slice(locations[0].range.start.character, locations[0].range.end.character), '[C](#). STATE 106288');
   });
 
   it('goes from REFS D-J to seven entries', () => {

@@ -62,6 +62,10 @@ const REF_RE = /^(\s*)(REFS?|REFERENCES?)\s*:\s*/i;
 const CLASSIFIED_BY_RE = /^\s*Classified\s+by(?![A-Za-z])/i;
 const CLASSIFIED_BY_AT_RE = /(Classified\s+by)(?![A-Za-z])\s*:?\s*/iy;
 const PARAGRAPH_RE = /^(\s{0,4})(\d{1,3})\.(?!\d)(?=\s|\(|$)\s*/;
+// `1.Text`: a head without the space, taken only at a line start after a blank line (`2.5 million` is not).
+const TIGHT_PARAGRAPH_RE = /^(\s{0,4})(\d{1,3})\.(?=[A-Z])/;
+// `1. (C/NF) Summary` right after the reason letters of a Classified By line.
+const MID_LINE_PARAGRAPH_RE = /^(\d{1,3})\.[ \t]{0,3}\(([^()]{1,120})\)/;
 const SUB_LETTER_RE = /^(\s{0,8})(\d{1,2})?([A-Za-z])\.(?=\s|\(|$)\s*/;
 const SUB_PAREN_RE = /^(\s{0,8})\(([a-z]|\d{1,2})\)(?=\s|$)\s*/;
 const TALKING_POINT_RE = /^(\s{0,8})(--?)(?!-)\s*(?=\S)/;
@@ -238,6 +242,8 @@ class CableParser {
   private readonly clean: string[] = [];
   /** Cleaned column -> original column, for lines that were changed (one extra entry for the end). */
   private readonly maps: (Int32Array | null)[] = [];
+  /** Per changed line, each artifact as cleaned inner start, cleaned inner end, raw start, raw end. */
+  private readonly artifactBounds: (Int32Array | null)[] = [];
   private readonly count: number;
   private readonly consumed: Uint8Array;
   private readonly portions: Portion[] = [];
@@ -254,6 +260,8 @@ class CableParser {
   private chunk?: Chunk;
   private readonly openBlocks: OpenBlock[] = [];
   private signatureStart = Number.MAX_SAFE_INTEGER;
+  /** A paragraph head found mid-line after the reason letters, started when the body reaches its line. */
+  private pendingHead?: { line: number; column: number };
 
   constructor(text: string) {
     const source = typeof text === 'string' ? text : String(text ?? '');
@@ -292,10 +300,12 @@ class CableParser {
     if (bomSkip === 0 && !line.includes('](#)')) {
       this.clean.push(line);
       this.maps.push(null);
+      this.artifactBounds.push(null);
       return;
     }
     line = line.slice(bomSkip);
     const map: number[] = [];
+    const bounds: number[] = [];
     let cleaned = '';
     let last = 0;
     ARTIFACT_RE.lastIndex = 0;
@@ -307,6 +317,7 @@ class CableParser {
       cleaned += match[1];
       last = match.index + match[0].length;
       const start = match.index + bomSkip;
+      bounds.push(cleaned.length - match[1].length, cleaned.length, start, start + match[0].length);
       this.model.artifacts.push({
         text: match[0],
         range: range(index, start, index, start + match[0].length),
@@ -318,6 +329,7 @@ class CableParser {
     map.push(line.length + bomSkip);
     this.clean.push(cleaned);
     this.maps.push(Int32Array.from(map));
+    this.artifactBounds.push(bounds.length > 0 ? Int32Array.from(bounds) : null);
   }
 
   private startColumn(line: number, column: number): number {
@@ -333,14 +345,58 @@ class CableParser {
     return map[Math.min(column - 1, map.length - 2)] + 1;
   }
 
+  /**
+   * The artifact whose cleaned inner text starts (`field` 0) or ends (`field` 1) at `column`, as an index
+   * into the line's bounds, or -1. Binary search: a line may hold thousands of artifacts.
+   */
+  private artifactAt(line: number, column: number, field: 0 | 1): number {
+    const bounds = this.artifactBounds[line];
+    if (!bounds) return -1;
+    let low = 0;
+    let high = bounds.length / 4 - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const value = bounds[middle * 4 + field];
+      if (value === column) return middle * 4;
+      if (value < column) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /** Like startColumn, but an element starting at an artifact's inner text starts at its `[`. */
+  private elementStartColumn(line: number, column: number): number {
+    const at = this.artifactAt(line, column, 0);
+    return at >= 0 ? this.artifactBounds[line]![at + 2] : this.startColumn(line, column);
+  }
+
+  /** Like endColumn, but an element ending with an artifact's inner text ends after its `](#)`. */
+  private elementEndColumn(line: number, column: number): number {
+    const at = this.artifactAt(line, column, 1);
+    return at >= 0 ? this.artifactBounds[line]![at + 3] : this.endColumn(line, column);
+  }
+
+  /** The range of a token (a code, a letter, a number): inside an artifact, just its inner text. */
   private rangeOf(line: number, start: number, end: number, endLine = line): Range {
     const startCharacter = this.startColumn(line, start);
     const endCharacter = endLine === line && end <= start ? startCharacter : this.endColumn(endLine, end);
     return range(line, startCharacter, endLine, endCharacter);
   }
 
+  /** The range of an element (a line, an entry, a portion): whole artifacts at its ends included. */
+  private elementRange(line: number, start: number, end: number, endLine = line): Range {
+    const startCharacter = this.elementStartColumn(line, start);
+    const endCharacter = endLine === line && end <= start ? startCharacter : this.elementEndColumn(endLine, end);
+    return range(line, startCharacter, endLine, endCharacter);
+  }
+
   private span(line: number, start: number, end: number): Span {
     const spanRange = this.rangeOf(line, start, end);
+    return { text: this.raw[line].slice(spanRange.start.character, spanRange.end.character), range: spanRange };
+  }
+
+  private elementSpan(line: number, start: number, end: number): Span {
+    const spanRange = this.elementRange(line, start, end);
     return { text: this.raw[line].slice(spanRange.start.character, spanRange.end.character), range: spanRange };
   }
 
@@ -354,8 +410,9 @@ class CableParser {
     return parts.join('\n');
   }
 
+  /** An element over lines (whole artifacts at its ends). */
   private multiSpan(startLine: number, startCol: number, endLine: number, endCol: number): Span {
-    const spanRange = this.rangeOf(startLine, startCol, endCol, endLine);
+    const spanRange = this.elementRange(startLine, startCol, endCol, endLine);
     return { text: this.textOf(spanRange), range: spanRange };
   }
 
@@ -375,7 +432,7 @@ class CableParser {
 
   private lineSpan(line: number): Span {
     const [start, end] = this.trimmedBounds(line);
-    return this.span(line, start, end);
+    return this.elementSpan(line, start, end);
   }
 
   private lineEnd(line: number): number {
@@ -417,6 +474,7 @@ class CableParser {
     let firstBodyLine = this.count;
     let lastHeaderLine = -1;
     let seenEoOrLater = false;
+    let headerEnd: { line: number; character: number } | undefined;
     while (line < this.count) {
       if (this.isBlank(line)) {
         line++;
@@ -450,8 +508,15 @@ class CableParser {
       } else if (!model.classifiedBy && CLASSIFIED_BY_RE.test(text)) {
         next = this.classifiedBy(line, 0);
         seenEoOrLater = true;
+        if (this.pendingHead) {
+          // Paragraph 1 starts on the block's last line: the header ends where the block does.
+          firstBodyLine = this.pendingHead.line;
+          headerEnd = model.classifiedBy!.range.end;
+          break;
+        }
       } else if (model.banner && !seenEoOrLater) {
         if (!this.captionLine(line)) model.passingLines.push(this.lineSpan(line));
+        else if (model.eo) seenEoOrLater = true;
       } else if (seenEoOrLater || model.banner || TALKING_POINT_RE.test(text) || /^\s*\(/.test(text)) {
         firstBodyLine = line;
         break;
@@ -459,7 +524,7 @@ class CableParser {
       lastHeaderLine = next - 1;
       line = next;
     }
-    if (line >= this.count) firstBodyLine = this.count;
+    if (line >= this.count && !headerEnd) firstBodyLine = this.count;
     const anyHeader = model.transmission.length > 0 || model.precedence || model.addresses.length > 0 || model.banner || seenEoOrLater;
     // A text with nothing of a header (a snippet, a draft's body) is all body.
     if (!anyHeader) {
@@ -467,7 +532,8 @@ class CableParser {
       lastHeaderLine = -1;
     }
     while (lastHeaderLine >= 0 && this.isBlank(lastHeaderLine)) lastHeaderLine--;
-    if (lastHeaderLine >= 0) model.headerRange = range(0, 0, lastHeaderLine, this.raw[lastHeaderLine].length);
+    if (headerEnd) model.headerRange = range(0, 0, headerEnd.line, headerEnd.character);
+    else if (lastHeaderLine >= 0) model.headerRange = range(0, 0, lastHeaderLine, this.raw[lastHeaderLine].length);
     return firstBodyLine;
   }
 
@@ -635,11 +701,21 @@ class CableParser {
 
   /** The cleaned column where a range (on one line) ends. */
   private cleanEnd(line: number, spanRange: Range): number {
+    return this.cleanColumn(line, spanRange.end.character);
+  }
+
+  /** The first cleaned column whose original column is at or after `character` (binary search). */
+  private cleanColumn(line: number, character: number): number {
     const map = this.maps[line];
-    if (!map) return spanRange.end.character;
-    let column = 0;
-    while (column < map.length - 1 && map[column] < spanRange.end.character) column++;
-    return column;
+    if (!map) return character;
+    let low = 0;
+    let high = map.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (map[middle] < character) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** A cable reference at `from`: `STATE 109154`, `08 STATE 95573`, `RIO DE JANEIRO 000440`. */
@@ -664,33 +740,42 @@ class CableParser {
     const wordRe = /\S+/g;
     for (let match = wordRe.exec(text); match; match = wordRe.exec(text)) {
       const name = match[0].toUpperCase();
-      if (!CAPTION_WORDS.has(name)) return false;
+      if (!CAPTION_WORDS.has(name)) {
+        // `SIPDIS E.O. 12958: N/A`: captions, then the E.O. line on the same line.
+        const rest = text.slice(match.index);
+        if (words.length === 0 || this.model.eo || !(EO_RE.test(rest) || DECL_ONLY_RE.test(rest))) return false;
+        this.model.captions.push(...words);
+        return this.eoLine(line, match.index);
+      }
       words.push(Object.assign(this.span(line, match.index, match.index + match[0].length), { name }));
     }
     this.model.captions.push(...words);
     return words.length > 0;
   }
 
-  private eoLine(line: number): boolean {
+  /** The E.O. line from `from` (after captions on the same line, else 0). */
+  private eoLine(line: number, from = 0): boolean {
     const text = this.clean[line];
-    const match = EO_RE.exec(text);
+    const match = EO_RE.exec(text.slice(from));
     let keyword: Span;
     let order: EoLine['order'];
     let position: number;
+    let keywordStart: number;
     if (match) {
-      const keywordStart = match[1].length;
+      keywordStart = from + match[1].length;
       keyword = this.span(line, keywordStart, keywordStart + match[2].length);
       if (match[3]) {
         const orderStart = text.indexOf(match[3], keywordStart + match[2].length);
         order = Object.assign(this.span(line, orderStart, orderStart + match[3].length), { value: Number(match[3]) });
       }
-      position = match[0].length;
+      position = from + match[0].length;
     } else {
-      const declMatch = DECL_ONLY_RE.exec(text)!;
-      position = declMatch[1].length;
+      const declMatch = DECL_ONLY_RE.exec(text.slice(from))!;
+      position = from + declMatch[1].length;
+      keywordStart = position;
       keyword = this.span(line, position, position + 4);
     }
-    const eo: EoLine = Object.assign(this.lineSpan(line), { keyword });
+    const eo: EoLine = Object.assign(this.elementSpan(line, keywordStart, this.lineEnd(line)), { keyword });
     if (order) eo.order = order;
     const end = this.lineEnd(line);
     const rest = text.slice(position, end);
@@ -850,7 +935,7 @@ class CableParser {
       const last = pieces[pieces.length - 1] ?? first;
       const [firstLine, firstStart] = this.trimPiece(first);
       const [lastLine, , lastEnd] = this.trimPiece(last);
-      const descriptionRange = this.rangeOf(firstLine, firstStart, lastEnd, lastLine);
+      const descriptionRange = this.elementRange(firstLine, firstStart, lastEnd, lastLine);
       const entry: RefEntry = {
         ...this.multiSpan(current.start.line, current.start.col, lastLine, Math.max(lastEnd, lastLine === current.start.line ? current.start.col : 0)),
         description,
@@ -984,9 +1069,11 @@ class CableParser {
         last = line + 1;
       }
     }
+    // Where a paragraph starting mid-line cuts the last line of the block (cleaned column), or -1.
+    let cutEnd = -1;
     let classifierEnd = reason && reasonLine === line ? reason.keywordStart : this.lineEnd(line);
     while (classifierEnd > after && /[\s.,;:-]/.test(text[classifierEnd - 1])) classifierEnd--;
-    const classifiedBy: ClassifiedBy = Object.assign(this.span(line, keywordStart, this.lineEnd(line)), { keyword, letters: [] });
+    const classifiedBy: ClassifiedBy = Object.assign(this.elementSpan(line, keywordStart, this.lineEnd(line)), { keyword, letters: [] });
     if (classifierEnd > after) classifiedBy.classifier = this.span(line, after, classifierEnd);
     if (reason) {
       const reasonText = this.clean[reasonLine];
@@ -1017,25 +1104,38 @@ class CableParser {
           classifiedBy.letters.push(Object.assign(this.span(scanLine, at, at + 1), { letter: letter.toLowerCase() }) satisfies ReasonLetter);
         }
         last = Math.max(last, scanLine);
+        if (!scan.reachedEnd && this.midLineParagraphAt(scanLine, scan.stop)) {
+          // `REASON: 1.4 (b), (d) 1. (C) Summary: ...`: paragraph 1 starts on this line, and ends the reason.
+          this.pendingHead = { line: scanLine, column: scan.stop };
+          cutEnd = scan.stop;
+          while (cutEnd > 0 && isSpace(this.clean[scanLine].charCodeAt(cutEnd - 1))) cutEnd--;
+          break;
+        }
         const following = scanLine + 1;
         if (!scan.reachedEnd || following >= this.count || this.isBlank(following) || this.isStructural(following)) break;
-        if (!/^\s*(?:\(?\s*[a-hA-H]\s*[),]|and\b|or\b|&)/i.test(this.clean[following])) break;
+        if (!/^\s*(?:\(\s*[a-z]\s*[),]|[a-h]\s*[),]|and\b|or\b|&)/i.test(this.clean[following])) break;
         scanLine = following;
         scanFrom = 0;
       }
-      const reasonEnd = this.lineEnd(last);
+      const reasonEnd = cutEnd >= 0 ? cutEnd : this.lineEnd(last);
       if (reasonEnd > reasonStartCol || last > reasonLine) {
         classifiedBy.reasonText = this.multiSpan(reasonLine, reasonStartCol, last, reasonEnd);
       }
     }
-    if (last > line) {
-      const whole = this.multiSpan(line, keywordStart, last, this.lineEnd(last));
+    if (last > line || cutEnd >= 0) {
+      const whole = this.multiSpan(line, keywordStart, last, cutEnd >= 0 ? cutEnd : this.lineEnd(last));
       classifiedBy.text = whole.text;
       classifiedBy.range = whole.range;
     }
     for (let i = line + 1; i <= last; i++) this.consumed[i] = 1;
     this.model.classifiedBy = classifiedBy;
     return last + 1;
+  }
+
+  /** `1. (C/NF) text` at `column`: a paragraph head, when a mark whose first token is an upper-case level follows. */
+  private midLineParagraphAt(line: number, column: number): boolean {
+    const head = MID_LINE_PARAGRAPH_RE.exec(this.clean[line].slice(column, column + 132));
+    return head !== null && (LEVELS as readonly string[]).includes(/^[^/\s]*/.exec(head[2])![0]);
   }
 
   // ---- end of message
@@ -1074,7 +1174,8 @@ class CableParser {
         continue;
       }
       let headEnd = 0;
-      if (!this.consumed[line]) headEnd = this.structureLine(line);
+      if (this.pendingHead?.line === line) headEnd = this.pendingParagraph();
+      else if (!this.consumed[line]) headEnd = this.structureLine(line);
       else this.extendCurrent(line);
       this.scanBlocks(line, headEnd);
       this.scanCitations(line);
@@ -1095,8 +1196,8 @@ class CableParser {
   /** Handles a non-blank body line; returns where a block opener may start after its head. */
   private structureLine(line: number): number {
     const text = this.clean[line];
-    const paragraphMatch = this.isParagraphHead(line) ? PARAGRAPH_RE.exec(text) : null;
-    if (paragraphMatch) return this.paragraphHead(line, paragraphMatch);
+    const paragraphMatch = this.paragraphHeadMatch(line);
+    if (paragraphMatch) return this.paragraphHead(line, paragraphMatch[1].length, paragraphMatch[2], paragraphMatch[0].length);
     if (this.paragraph) {
       const subMatch = SUB_LETTER_RE.exec(text);
       if (subMatch && (subMatch[2] === undefined || /[A-Z]/.test(subMatch[3])) && this.isSubParagraphLabel(text, subMatch)) {
@@ -1118,7 +1219,7 @@ class CableParser {
     } else if (!this.model.classifiedBy) {
       const next = this.classifiedBy(line, 0);
       this.touchContainers(next - 1);
-      return 0;
+      return this.pendingHead?.line === line ? this.pendingParagraph() : 0;
     }
     this.touchContainers(line);
     return 0;
@@ -1129,14 +1230,19 @@ class CableParser {
    * finished sentence, or when it is the next number: not `... on May` / `15. The ...` of wrapped text.
    */
   private isParagraphHead(line: number): boolean {
+    return this.paragraphHeadMatch(line) !== null;
+  }
+
+  /** The head's match (groups: indent, number), or null. `1.Text` only after a blank line. */
+  private paragraphHeadMatch(line: number): RegExpExecArray | null {
     const text = this.clean[line];
+    const afterBlank = line === 0 || this.isBlank(line - 1);
     const match = PARAGRAPH_RE.exec(text);
-    if (!match) return false;
-    if (text.charCodeAt(match[0].length) === 40 /* ( */) return true;
-    if (line === 0 || this.isBlank(line - 1)) return true;
-    if (endsSentence(this.clean[line - 1])) return true;
+    if (!match) return afterBlank ? TIGHT_PARAGRAPH_RE.exec(text) : null;
+    if (text.charCodeAt(match[0].length) === 40 /* ( */) return match;
+    if (afterBlank || endsSentence(this.clean[line - 1])) return match;
     const previous = this.model.paragraphs[this.model.paragraphs.length - 1];
-    return Number(match[2]) === (previous ? previous.number.value + 1 : 1);
+    return Number(match[2]) === (previous ? previous.number.value + 1 : 1) ? match : null;
   }
 
   /** `W. Bush` at a line start is not a sub-paragraph: a label is the next letter or carries a mark. */
@@ -1174,22 +1280,31 @@ class CableParser {
 
   private startsStructure(line: number): boolean {
     const text = this.clean[line];
-    if (PARAGRAPH_RE.test(text) || TALKING_POINT_RE.test(text) || SUB_LETTER_RE.test(text) || SUB_PAREN_RE.test(text)) return true;
+    if (PARAGRAPH_RE.test(text) || TIGHT_PARAGRAPH_RE.test(text) || TALKING_POINT_RE.test(text) || SUB_LETTER_RE.test(text) || SUB_PAREN_RE.test(text)) return true;
     return /^\s*(?:\(\s*)?(?:BEGIN|END)\s|^\s*\(?(?:NOTE|COMMENT|BACKGROUND|SUMMARY)\s*:/i.test(text);
   }
 
-  private paragraphHead(line: number, match: RegExpExecArray): number {
+  /** A paragraph head: the number's digits at `numberStart`, the mark or title from `afterNumber`. */
+  private paragraphHead(line: number, numberStart: number, digits: string, afterNumber: number): number {
+    const previous = [this.paragraph, this.subParagraph, this.talkingPoint];
     this.closeTalkingPoint();
     this.closeChunk();
     this.closeSubParagraph();
     this.closeParagraph();
-    const numberStart = match[1].length;
-    const number = Object.assign(this.span(line, numberStart, numberStart + match[2].length), { value: Number(match[2]) });
-    const head = this.headMark(line, match[0].length);
-    const titleStart = head ? head.end : match[0].length;
+    if (numberStart > this.trimmedBounds(line)[0]) {
+      // A head mid-line ends what was open before it on this line.
+      let cut = numberStart;
+      while (cut > 0 && isSpace(this.clean[line].charCodeAt(cut - 1))) cut--;
+      for (const portion of previous) {
+        if (portion && portion.range.end.line === line) portion.range.end = { line, character: this.elementEndColumn(line, cut) };
+      }
+    }
+    const number = Object.assign(this.span(line, numberStart, numberStart + digits.length), { value: Number(digits) });
+    const head = this.headMark(line, afterNumber);
+    const titleStart = head ? head.end : afterNumber;
     const paragraph: Paragraph = {
       kind: 'paragraph',
-      range: this.rangeOf(line, numberStart, this.lineEnd(line)),
+      range: this.elementRange(line, numberStart, this.lineEnd(line)),
       number,
       title: this.clean[line].slice(titleStart, titleStart + 80).trim(),
       subParagraphs: [],
@@ -1207,8 +1322,19 @@ class CableParser {
     if (!this.model.classifiedBy && /^Classified\s+by/i.test(this.clean[line].slice(titleStart))) {
       const next = this.classifiedBy(line, titleStart);
       this.paragraphLast = next - 1;
+      if (this.pendingHead?.line === line) return this.pendingParagraph();
     }
     return titleStart;
+  }
+
+  /** Starts the paragraph found mid-line after a Classified By reason. */
+  private pendingParagraph(): number {
+    const { line, column } = this.pendingHead!;
+    this.pendingHead = undefined;
+    const digits = /^\d+/.exec(this.clean[line].slice(column, column + 4))![0];
+    let afterNumber = column + digits.length + 1;
+    while (afterNumber < this.clean[line].length && isSpace(this.clean[line].charCodeAt(afterNumber))) afterNumber++;
+    return this.paragraphHead(line, column, digits, afterNumber);
   }
 
   private subParagraphHead(line: number, match: RegExpExecArray, parenthesised: boolean): number {
@@ -1231,7 +1357,7 @@ class CableParser {
     const titleStart = head ? head.end : match[0].length;
     const sub: SubParagraph = {
       kind: 'subparagraph',
-      range: this.rangeOf(line, labelStart, this.lineEnd(line)),
+      range: this.elementRange(line, labelStart, this.lineEnd(line)),
       label: this.span(line, labelStart, labelEnd),
       letter,
       title: this.clean[line].slice(titleStart, titleStart + 80).trim(),
@@ -1257,7 +1383,7 @@ class CableParser {
     const head = this.headMark(line, match[0].length, true);
     const point: TalkingPoint = {
       kind: 'talking-point',
-      range: this.rangeOf(line, dashStart, this.lineEnd(line)),
+      range: this.elementRange(line, dashStart, this.lineEnd(line)),
       dash: this.span(line, dashStart, dashStart + match[2].length),
       text: '',
     };
@@ -1302,16 +1428,12 @@ class CableParser {
       if (piece) parts.push(piece);
     }
     point.text = parts.join(' ');
-    point.range = range(point.range.start.line, point.range.start.character, last, this.endColumn(last, this.lineEnd(last)));
+    point.range = range(point.range.start.line, point.range.start.character, last, this.elementEndColumn(last, this.lineEnd(last)));
   }
 
   /** The cleaned column where a one-line range starts. */
   private cleanStart(spanRange: Range): number {
-    const map = this.maps[spanRange.start.line];
-    if (!map) return spanRange.start.character;
-    let column = 0;
-    while (column < map.length - 1 && map[column] < spanRange.start.character) column++;
-    return column;
+    return this.cleanColumn(spanRange.start.line, spanRange.start.character);
   }
 
   private closeSubParagraph(): void {
@@ -1329,7 +1451,7 @@ class CableParser {
   }
 
   private endAt(portion: Portion, last: number): void {
-    portion.range = range(portion.range.start.line, portion.range.start.character, last, this.endColumn(last, this.lineEnd(last)));
+    portion.range = range(portion.range.start.line, portion.range.start.character, last, this.elementEndColumn(last, this.lineEnd(last)));
   }
 
   /** Plain text: a chunk starting with a mark, or a line ending in one, is a `text` portion. */
@@ -1344,7 +1466,7 @@ class CableParser {
         if (leading && (LEVELS as readonly string[]).includes(first)) {
           const portion: Portion = {
             kind: 'text',
-            range: this.rangeOf(line, start, this.lineEnd(line)),
+            range: this.elementRange(line, start, this.lineEnd(line)),
             mark: this.mark(line, start, start + leading[0].length),
             markPosition: 'leading',
           };
@@ -1361,7 +1483,7 @@ class CableParser {
         const firstStart = this.trimmedBounds(chunk.startLine)[0];
         this.portions.push({
           kind: 'text',
-          range: this.rangeOf(chunk.startLine, firstStart, this.lineEnd(line), line),
+          range: this.elementRange(chunk.startLine, firstStart, this.lineEnd(line), line),
           mark: this.mark(line, trailing.open, trailing.close),
           markPosition: 'trailing',
         });
@@ -1598,23 +1720,34 @@ function findReason(text: string, from: number): { keywordStart: number; keyword
   return undefined;
 }
 
-/** Reads reason letters: `(b), (d)`, `(B and D)`, `(b/d)`, `(b,d)`, `a,b,and d`, `(b) (d)`. */
-function scanLetters(text: string, from: number): { letters: Array<[number, string]>; reachedEnd: boolean } {
+/**
+ * Reads reason letters: `(b), (d)`, `(B and D)`, `(b/d)`, `(b,d)`, `a,b,and d`, `(b) (d)`; stops at `stop`,
+ * the first column that is not part of the list. Inside parentheses any letter a-z counts (`(k)` is a
+ * wrong category, for the rules to flag); a bare letter only a-h, as a bare `I` or `s` is prose.
+ */
+function scanLetters(text: string, from: number): { letters: Array<[number, string]>; reachedEnd: boolean; stop: number } {
   const letters: Array<[number, string]> = [];
   let position = from;
+  let depth = 0;
   for (;;) {
-    while (position < text.length && /[\s,;/&().]/.test(text[position])) position++;
-    if (position >= text.length) return { letters, reachedEnd: true };
+    while (position < text.length && /[\s,;/&().]/.test(text[position])) {
+      if (text[position] === '(') depth++;
+      else if (text[position] === ')') depth = Math.max(0, depth - 1);
+      position++;
+    }
+    if (position >= text.length) return { letters, reachedEnd: true, stop: position };
     const word = /^(?:and|or)(?![A-Za-z])/i.exec(text.slice(position, position + 4));
     if (word) {
       position += word[0].length;
       continue;
     }
-    if (/[a-hA-H]/.test(text[position]) && !/[A-Za-z0-9]/.test(text[position + 1] ?? '')) {
+    const letterPattern = depth > 0 ? /[a-zA-Z]/ : /[a-hA-H]/;
+    if (letterPattern.test(text[position]) && !/[A-Za-z0-9]/.test(text[position + 1] ?? '')) {
       letters.push([position, text[position]]);
       position++;
       continue;
     }
-    return { letters, reachedEnd: false };
+    // Back to the start of the token, before any `(` that opened it: `(d) 1. (C)` stops at `1`.
+    return { letters, reachedEnd: false, stop: position };
   }
 }
