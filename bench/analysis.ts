@@ -1,0 +1,36 @@
+// Benchmark 1, analysis: parse + every diagnostic + symbols + semantic tokens of a 1 MB cable, against
+// the floor of splitting the same text into lines and testing one regular expression per line.
+import { createCableService } from '../server/src/service';
+import { median, megabyteCable, ms, timeRuns, type BenchResult } from './support';
+
+export function analysisBenchmark(): BenchResult {
+  const text = megabyteCable();
+  const service = createCableService();
+  let version = 0;
+  const project = timeRuns(7, 2, () => {
+    // A new version each run: the model cache must not answer from the previous run.
+    const document = { uri: 'file:///bench/analysis.cable', version: ++version, getText: () => text };
+    service.diagnostics(document);
+    service.documentSymbols(document);
+    service.semanticTokens(document);
+  });
+  const paragraphStart = /^\s{0,4}(?:\[\d{1,3}\]\(#\)|\d{1,3})\.\s+\((?:U|SBU|C|S|TS)(?:\/\/?[A-Z ]+)*\)/;
+  let matched = 0;
+  const floor = timeRuns(21, 3, () => {
+    matched = 0;
+    for (const line of text.split(/\r?\n/)) if (paragraphStart.test(line)) matched++;
+  });
+  const projectMs = median(project);
+  const floorMs = median(floor);
+  const ratio = projectMs / floorMs;
+  return {
+    id: 1,
+    name: 'Analysis',
+    measure: `parse + all diagnostics + symbols + semantic tokens, ${(text.length / 1024 / 1024).toFixed(2)} MB, ${text.split('\n').length} lines, ${matched} paragraphs (median of 7)`,
+    value: ms(projectMs),
+    baseline: `${ms(floorMs)} (split into lines + one regex per line, median of 21)`,
+    ratio,
+    target: 'at most 5x the floor',
+    met: ratio <= 5,
+  };
+}
