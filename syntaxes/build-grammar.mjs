@@ -269,8 +269,8 @@ repository['talking-point'] = lineRegion({
   captures: { 1: { name: 'markup.list.unnumbered.talking-point.cable punctuation.definition.list.begin.cable' } },
 });
 repository['whole-line'] = {
-  comment: 'Lines that are one construct: NNNN, End Cable Text, //// or ---- underlines, SUMMARY-style headings, and (best effort) the signature, one all-capitals word before NNNN. One regex keeps the top-level scanner small.',
-  match: "^\\s*(?:(NNNN)|((?i:End\\s+Cable\\s+Text))|(/{4,}|-{4,})|((?:SUMMARY|Summary|COMMENT|Comment|BACKGROUND|Background)(?:\\s+(?i:and\\s+(?:action\\s+request|comment)))?)\\.?|([A-Z][A-Z'-]{1,24}))\\s*$",
+  comment: 'Lines that are one construct (the trailing blanks stop short of the newline, which ends the line region): NNNN, End Cable Text, //// or ---- underlines, SUMMARY-style headings, and (best effort) the signature, one all-capitals word before NNNN. One regex keeps the top-level scanner small.',
+  match: "^\\s*(?:(NNNN)|((?i:End\\s+Cable\\s+Text))|(/{4,}|-{4,})|((?:SUMMARY|Summary|COMMENT|Comment|BACKGROUND|Background)(?:\\s+(?i:and\\s+(?:action\\s+request|comment)))?)\\.?|([A-Z][A-Z'-]{1,24}))[^\\S\\n]*$",
   captures: {
     1: { name: 'keyword.control.end-of-message.cable' },
     2: { name: 'comment.line.web-artifact.cable' },
@@ -339,21 +339,56 @@ repository['web-artifact'] = {
   match: '(\\[)([^\\[\\]\\r\\n]{1,80})(\\]\\(#\\))',
   captures: { 1: { name: artifactOpen }, 3: { name: artifactClose } },
 };
+const captureGroups = (regex) => (regex.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').match(/\((?!\?)/g) ?? []).length;
+// Several word rules as one regex, one capture group per rule for its scope: each search then tries one
+// regex at the positions where a word can start instead of several.
+const mergeWordRules = (rules) => {
+  const alternatives = rules.map((rule) => {
+    const ci = rule.match.startsWith('(?i)');
+    const body = (ci ? rule.match.slice(4) : rule.match).replace(/^\\b/, '');
+    return ci ? `(?i:${body})` : body;
+  });
+  let group = 1;
+  const captures = {};
+  const parts = alternatives.map((alternative, index) => {
+    captures[group] = { name: rules[index].name };
+    group += 1 + captureGroups(alternative);
+    return `(${alternative})`;
+  });
+  return { match: `\\b(?:${parts.join('|')})`, captures };
+};
 repository['inline'] = {
   comment: 'Constructs found anywhere in a line.',
   patterns: [
-    { include: '#set-phrases' },
-    { include: '#blocks' },
-    { include: '#citations' },
+    mergeWordRules([...repository['set-phrases'].patterns, ...repository['blocks'].patterns, ...repository['citations'].patterns.filter((rule) => rule.match)]),
+    ...repository['citations'].patterns.filter((rule) => !rule.match),
     { include: '#portion-marks' },
     { include: '#web-artifact' },
   ],
 };
-repository['prose-line'] = {
-  comment: 'Any other line: only in-line constructs are looked for. Must stay the last top-level pattern.',
+for (const merged of ['set-phrases', 'blocks', 'citations']) delete repository[merged];
+// Single-line constructs are tried only where the line region begins: written with `^`, rewritten to
+// `\\G`, which Oniguruma tries at one position instead of scanning the line for a line start.
+const atLineRegionStart = (rule) => JSON.parse(JSON.stringify(rule), (key, value) =>
+  (key === 'match' || key === 'begin') && typeof value === 'string' && value.startsWith('^') ? '\\G' + value.slice(1) : value);
+repository['line'] = {
+  comment: 'Every line that no multi-line construct claims: single-line constructs at its start, then only in-line constructs. Must stay the last top-level pattern.',
   begin: '^(?=.)',
   end: '$',
-  patterns: [{ include: '#inline' }],
+  patterns: [
+    ...['precedence-line', 'banner', 'sensitive-but-unclassified', 'captions', 'executive-order', 'classified-by',
+      'paragraph-number', 'subparagraph', 'talking-point', 'whole-line'].map((name) => {
+      const rule = atLineRegionStart(repository[name]);
+      delete repository[name];
+      return rule;
+    }),
+    {
+      comment: 'The rest of a line that starts with none of the above: a region of its own, so that its searches skip the line-start rules.',
+      begin: '\\G(?=.)',
+      end: '$',
+      patterns: [{ include: '#inline' }],
+    },
+  ],
 };
 
 const scopesDoc = {
@@ -374,23 +409,33 @@ const grammar = {
   patterns: [
     { include: '#transmission-header' },
     { include: '#header-lines' },
-    { include: '#precedence-line' },
     { include: '#addressees' },
-    { include: '#banner' },
-    { include: '#sensitive-but-unclassified' },
-    { include: '#captions' },
-    { include: '#executive-order' },
     { include: '#tags' },
     { include: '#subject' },
     { include: '#references' },
-    { include: '#classified-by' },
-    { include: '#paragraph-number' },
-    { include: '#subparagraph' },
-    { include: '#talking-point' },
-    { include: '#whole-line' },
-    { include: '#prose-line' },
+    { include: '#line' },
   ],
   repository,
 };
+// vscode-textmate appends "\n" to every line, so a region that ends at the end of the line can look for that
+// newline: Oniguruma finds it much faster than `$`, which it tries at every position of every search.
+const endAtNewline = (node) => {
+  if (Array.isArray(node)) return node.forEach(endAtNewline);
+  if (!node || typeof node !== 'object') return;
+  if (node.end === '$') {
+    node.end = '(?=\\n)';
+    keepNewline(node);
+  }
+  Object.values(node).forEach(endAtNewline);
+};
+// Inside such a region no regex may swallow that newline (as a trailing `\s*(:)?` would), or the region
+// would run on into the next line.
+const keepNewline = (node) => {
+  if (Array.isArray(node)) return node.forEach(keepNewline);
+  if (!node || typeof node !== 'object') return;
+  for (const key of ['match', 'begin']) if (typeof node[key] === 'string') node[key] = node[key].replaceAll('\\s*(:)?', '[^\\S\\n]*(:)?');
+  Object.values(node).forEach(keepNewline);
+};
+endAtNewline(grammar);
 foldGrammar(grammar);
 fs.writeFileSync(process.argv[2], JSON.stringify(grammar, null, 2) + '\n');
