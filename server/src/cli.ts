@@ -309,6 +309,11 @@ function defaultOutput(): Output {
 }
 
 if (require.main === module) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A reader that stops early (`cable-lint ... | head`) ends the output, not with a stack trace.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,6 +1,6 @@
 // End-to-end tests of cable-lint: the built dist/cli.js as a child process on fixture folders.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -181,6 +181,18 @@ describe('cable-lint', () => {
     assert.doesNotMatch(folderRun.stdout, /hidden\.cable/);
     const globRun = run(['*.cable'], { cwd: folder });
     assert.match(globRun.stderr, /^2 files,/m);
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    const folder = workspace('unmarked.cable');
+    for (let copy = 0; copy < 300; copy++) fs.copyFileSync(path.join(folder, 'unmarked.cable'), path.join(folder, `copy${copy}.cable`));
+    const child = spawn(process.execPath, [cli, '--format', 'text', '.'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.doesNotMatch(stderr, /EPIPE|Error|at /, stderr);
+    assert.notEqual(code, 2, 'not an internal error');
   });
 
   it('exits 2 with a one-line reason on bad arguments', () => {
