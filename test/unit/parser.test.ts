@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { MAX_ANALYSED_CHARS, analyseMarkInner, parse, parseOrThrow } from '../../server/src/service/parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_ANALYSED_CHARS, analyseMarkInner, parse, parseOrThrow, splitLines } from '../../server/src/service/parser';
 import { ModelCache } from '../../server/src/service/modelCache';
 import type { CableModel, Range } from '../../server/src/service/model';
 import { corpusDir, corpusFiles, readFixture } from '../helpers';
@@ -738,6 +739,66 @@ describe('parser: reported faults', () => {
     assert.equal(at(model.tags!.tags[1].range), '0:12-0:14');
     assert.equal(at(model.paragraphs[0].range), '3:0-3:26');
     assert.equal(cover(model, model.refCitations[0].range), 'REF B');
+  });
+});
+
+describe('parser: long cables and line breaks', () => {
+  const numbered = (count: number): string[] => Array.from({ length: count }, (_, i) => `${i + 1}. (U) Item ${i + 1}.`);
+
+  it('reads paragraph numbers up to four digits, and cross-references to them', () => {
+    const model = cable(...numbered(1002), '', 'See para 1001 and paragraph 999.');
+    assert.equal(model.paragraphs.length, 1002);
+    assert.deepEqual(model.paragraphs.slice(-3).map((p) => p.number.value), [1000, 1001, 1002]);
+    assert.equal(at(model.paragraphs[999].number.range), '999:0-999:4');
+    assert.equal(model.paragraphs[1001].mark?.level, 'U');
+    assert.deepEqual(model.paragraphXrefs.map((xref) => xref.numbers), [[1001], [999]]);
+    // Five digits are never a head.
+    assert.equal(cable('1. (U) One.', '', '12345. (U) Not a head.').paragraphs.length, 1);
+  });
+
+  it('takes a four-digit head only as the next number or with a mark, never a year', () => {
+    // After a blank line or a finished sentence a short number is a head; four digits need more.
+    const years = cable('1. (U) The talks ended.', '', '2008. was a hard year.', '1999. Another sentence.');
+    assert.deepEqual(years.paragraphs.map((p) => p.number.value), [1]);
+    assert.equal(years.paragraphs[0].range.end.line, 3);
+    const marked = cable('1. (U) One.', '', '1500. (C) Marked, out of sequence.', '', '2008. (EU) prose in parentheses.');
+    assert.deepEqual(marked.paragraphs.map((p) => [p.number.value, p.mark?.level]), [[1, 'U'], [1500, 'C']]);
+    // The next number needs no mark: `1000.` after paragraph 999, also in the tight `1000.Text` form.
+    const next = cable(...numbered(999), '', '1000. Unmarked but next.', '', '1001.Tight and next.', '', '2000.Tight, not next.');
+    assert.deepEqual(next.paragraphs.slice(-2).map((p) => [p.number.value, p.title]), [[1000, 'Unmarked but next.'], [1001, 'Tight and next.']]);
+  });
+
+  it('breaks lines at CRLF, LF and a lone CR, as LSP does, and keeps the EOL of most breaks', () => {
+    assert.deepEqual(splitLines('a\r\nb\rc\nd'), { lines: ['a', 'b', 'c', 'd'], eol: '\n' });
+    assert.deepEqual(splitLines('a\r\nb\r\nc\rd'), { lines: ['a', 'b', 'c', 'd'], eol: '\r\n' });
+    assert.deepEqual(splitLines('a\r\n\r\nb\r'), { lines: ['a', '', 'b', ''], eol: '\r\n' });
+    assert.deepEqual(splitLines('\r\r\n\n'), { lines: ['', '', '', ''], eol: '\n' });
+    assert.deepEqual(splitLines('no break'), { lines: ['no break'], eol: '\n' });
+    const model = parseOrThrow('SUBJECT: X\r\r1. (C) Text.\r2. (U) More.\r');
+    assert.deepEqual(model.lines, ['SUBJECT: X', '', '1. (C) Text.', '2. (U) More.', '']);
+    assert.equal(model.eol, '\n');
+    assert.deepEqual(model.paragraphs.map((p) => [p.number.value, at(p.range)]), [[1, '2:0-2:12'], [2, '3:0-3:12']]);
+    // The defensive wrapper splits the same way.
+    assert.deepEqual(parse('a\rb').lines, ['a', 'b']);
+  });
+
+  it('numbers lines as the LSP text document does, whatever the mix of breaks', () => {
+    const texts = ['1. (C) One.\r2. (S) Two.\r\n\r\n3. (U) Three.\n', '\r\n\r\r\n\n\r', 'x\ry\r\n', readFixture('seed.cable').replace(/\n/g, '\r')];
+    for (const text of texts) {
+      const document = TextDocument.create('file:///t.cable', 'cable', 1, text);
+      const model = parseOrThrow(text);
+      assert.equal(model.lines.length, document.lineCount, JSON.stringify(text.slice(0, 40)));
+      model.lines.forEach((line, index) => {
+        const whole = document.getText({ start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } });
+        assert.equal(whole.replace(/\r?\n$|\r$/, ''), line);
+      });
+    }
+    // A cable written with lone CRs reads like the same cable written with LF.
+    const seed = readFixture('seed.cable');
+    const fromCr = parseOrThrow(seed.replace(/\r?\n/g, '\r'));
+    const fromLf = parseOrThrow(seed.replace(/\r?\n/g, '\n'));
+    assert.deepEqual(fromCr.paragraphs.map((p) => at(p.range)), fromLf.paragraphs.map((p) => at(p.range)));
+    assert.deepEqual(fromCr.marks.map((mark) => at(mark.range)), fromLf.marks.map((mark) => at(mark.range)));
   });
 });
 

@@ -47,6 +47,7 @@ const SECURITY_LETTER_LEVELS: Record<string, Level> = { C: 'C', S: 'S', U: 'U', 
 const NOT_POST_WORDS = new Set(['OF', 'ON', 'AND', 'THE', 'FOR', 'TO', 'FROM', 'DATED', 'OR', 'IN', 'AT', 'PARA', 'PARAS', 'PARAGRAPH', 'SECTION', 'NO', 'NUMBER']);
 const BLOCK_KINDS = 'TALKING POINTS|SUMMARY AND COMMENT|GUIDANCE|TEXT|SUMMARY|COMMENT|NOTE|BACKGROUND';
 
+const LINE_BREAK_RE = /\r\n?|\n/;
 const ARTIFACT_RE = /\[([^[\]]{1,100})\]\(#\)/g;
 const PRECEDENCE_RE = /^\s*([A-Za-z])(?:\s+([A-Za-z]))?\s+((\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2}))(?:\s+[A-Z]{3,4})?\s*$/i;
 const ADDRESS_RE = /^(\s*)(FM|TO|INFO)(?=\s|$)/i;
@@ -60,16 +61,17 @@ const TAGS_RE = /^(\s*)(TAGS)(?![A-Za-z])\s*:?/i;
 const SUBJECT_RE = /^(\s*)(SUBJ(?:ECT)?)\s*:\s*/i;
 const REF_RE = /^(\s*)(REFS?|REFERENCES?)\s*:\s*/i;
 const CLASSIFIED_BY_RE = /^\s*Classified\s+by(?![A-Za-z])/i;
+const CLASSIFIED_BY_STICKY_RE = /Classified\s+by/iy;
 const CLASSIFIED_BY_AT_RE = /(Classified\s+by)(?![A-Za-z])\s*:?\s*/iy;
-const PARAGRAPH_RE = /^(\s{0,4})(\d{1,3})\.(?!\d)(?=\s|\(|$)\s*/;
+// Up to four digits; a four-digit number is a head only when expected or marked (`2008. was a year` is not).
+const PARAGRAPH_RE = /^(\s{0,4})(\d{1,4})\.(?!\d)(?=\s|\(|$)\s*/;
 // `1.Text`: a head without the space, taken only at a line start after a blank line (`2.5 million` is not).
-const TIGHT_PARAGRAPH_RE = /^(\s{0,4})(\d{1,3})\.(?=[A-Z])/;
+const TIGHT_PARAGRAPH_RE = /^(\s{0,4})(\d{1,4})\.(?=[A-Z])/;
 // `1. (C/NF) Summary` right after the reason letters of a Classified By line.
 const MID_LINE_PARAGRAPH_RE = /^(\d{1,3})\.[ \t]{0,3}\(([^()]{1,120})\)/;
 const SUB_LETTER_RE = /^(\s{0,8})(\d{1,2})?([A-Za-z])\.(?=\s|\(|$)\s*/;
 const SUB_PAREN_RE = /^(\s{0,8})\(([a-z]|\d{1,2})\)(?=\s|$)\s*/;
 const TALKING_POINT_RE = /^(\s{0,8})(--?)(?!-)\s*(?=\S)/;
-const HEAD_MARK_RE = /\(([^()]{1,120})\)\s*/y;
 const SIGNATURE_RE = /^\s*(?!(?:END|BEGIN|UNQUOTE|QUOTE|NNNN)\b)[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,2}\s*$/;
 const NNNN_RE = /^\s*NNNN\s*$/;
 const REF_LABEL_AT_START_RE = /^(\s*)(?:([A-Z])[.)]|\(([A-Z])\))(?=\s|$)\s*/;
@@ -81,12 +83,72 @@ const BLOCK_RE = new RegExp(
   'gi',
 );
 const CITATION_RE = /\b(REFTELS?|REFS?)\b/gi;
+// One cheap scan per body line ahead of the block, citation and cross-reference regexes: where each of
+// those can first match (their matches start where these words do). Explicit classes, as V8 runs them
+// faster than the `i` flag; `note` and `background` count only before a colon, as in BLOCK_RE.
+const KEYWORD_RE = new RegExp(
+  String.raw`\b(?:(${caseless('BEGIN')}|${caseless('END')}|${caseless('SUMMARY')}|${caseless('COMMENT')}|` +
+    String.raw`(?:${caseless('NOTE')}|${caseless('BACKGROUND')})\s*:)|(${caseless('REF')})|(${caseless('PARA')}))`,
+  'g',
+);
+
+/** `ab` -> `[Aa][Bb]`. */
+function caseless(word: string): string {
+  return word.replace(/[A-Z]/g, (letter) => `[${letter}${letter.toLowerCase()}]`);
+}
 const XREF_RE = /\b(paragraphs?|paras?)\b\.?\s*(?=\d)/gi;
 
 interface Chunk {
   startLine: number;
   kind: 'leading' | 'plain';
   portion?: Portion;
+}
+
+/** Whether items arrive in document order so far, and where the last one started. */
+interface ArrivalOrder {
+  sorted: boolean;
+  line: number;
+  character: number;
+}
+
+/** Records an item's start (which never changes after it is created). */
+function noteOrder(order: ArrivalOrder, itemRange: Range): void {
+  const { line, character } = itemRange.start;
+  if (line < order.line || (line === order.line && character < order.character)) order.sorted = false;
+  order.line = line;
+  order.character = character;
+}
+
+/** Where a paragraph head's parts are: number start and end, and where its mark or text starts. */
+interface HeadMatch {
+  numberStart: number;
+  numberEnd: number;
+  after: number;
+}
+
+/**
+ * PARAGRAPH_RE (or, with `tight`, TIGHT_PARAGRAPH_RE) by hand, filling `head`: the body tries it on every
+ * line, and match arrays for each would be most of a long cable's garbage.
+ */
+function matchParagraphHead(text: string, tight: boolean, head: HeadMatch): boolean {
+  const length = text.length;
+  let at = skipRegexSpaces(text, 0, 4);
+  const numberStart = at;
+  while (at < length && at - numberStart <= 4 && isDigit(text.charCodeAt(at))) at++;
+  const digits = at - numberStart;
+  if (digits === 0 || digits > 4 || text.charCodeAt(at) !== 46 /* . */) return false;
+  at++;
+  const next = text.charCodeAt(at);
+  if (tight) {
+    if (!(next >= 65 && next <= 90)) return false;
+  } else {
+    if (at < length && next !== 40 /* ( */ && !isRegexSpace(next)) return false;
+    while (at < length && isRegexSpace(text.charCodeAt(at))) at++;
+  }
+  head.numberStart = numberStart;
+  head.numberEnd = numberStart + digits;
+  head.after = at;
+  return true;
 }
 
 interface OpenBlock {
@@ -101,7 +163,8 @@ export function parse(text: string): CableModel {
     return parseOrThrow(text);
   } catch {
     const source = typeof text === 'string' ? text : '';
-    return emptyModel(splitLines(source).lines, source.includes('\r\n') ? '\r\n' : '\n');
+    const { lines, eol } = splitLines(source);
+    return emptyModel(lines, eol);
   }
 }
 
@@ -129,18 +192,15 @@ function emptyModel(lines: string[], eol: '\n' | '\r\n'): CableModel {
   };
 }
 
-function splitLines(text: string): { lines: string[]; eol: '\n' | '\r\n' } {
-  const lines = text.split('\n');
+/** Splits at `\r\n`, `\n` and a lone `\r`, as LSP counts lines; `eol` is `\r\n` when most breaks are. */
+export function splitLines(text: string): { lines: string[]; eol: '\n' | '\r\n' } {
+  // No carriage return at all (the usual case): the engine's own split is the fastest.
+  if (!text.includes('\r')) return { lines: text.split('\n'), eol: '\n' };
+  const lines = text.split(LINE_BREAK_RE);
   let crlf = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
-      lines[i] = line.slice(0, -1);
-      if (i < lines.length - 1) crlf++;
-    }
-  }
-  const newlines = lines.length - 1;
-  return { lines, eol: newlines > 0 && crlf * 2 > newlines ? '\r\n' : '\n' };
+  for (let at = text.indexOf('\r\n'); at >= 0; at = text.indexOf('\r\n', at + 2)) crlf++;
+  const breaks = lines.length - 1;
+  return { lines, eol: breaks > 0 && crlf * 2 > breaks ? '\r\n' : '\n' };
 }
 
 function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
@@ -185,6 +245,21 @@ export function analyseMarkInner(inner: string): { level?: Level; controls: stri
   return { level, controls, problem };
 }
 
+// A cable repeats a handful of marks (`U`, `C//NF`) thousands of times: analyse each once.
+const markAnalyses = new Map<string, ReturnType<typeof analyseMarkInner>>();
+const MAX_CACHED_MARKS = 500;
+
+/** analyseMarkInner, remembered; callers must copy `controls` before handing it out. */
+function analyseMarkCached(inner: string): ReturnType<typeof analyseMarkInner> {
+  let analysed = markAnalyses.get(inner);
+  if (!analysed) {
+    analysed = analyseMarkInner(inner);
+    if (markAnalyses.size >= MAX_CACHED_MARKS) markAnalyses.clear();
+    markAnalyses.set(inner, analysed);
+  }
+  return analysed;
+}
+
 function normaliseControl(token: string): string | undefined {
   const upper = token.trim().toUpperCase().replace(/\s+/g, ' ');
   switch (upper) {
@@ -218,8 +293,7 @@ function trailingMarkStart(text: string, anyCase = false): { open: number; close
   if (open < 0 || end - 1 - open > 121) return undefined;
   const inner = text.slice(open + 1, end - 1);
   if (inner.length === 0 || inner.includes(')')) return undefined;
-  const first = /^[^/\s]*/.exec(inner)![0];
-  if (!(LEVELS as readonly string[]).includes(anyCase ? first.toUpperCase() : first)) return undefined;
+  if (!startsWithLevel(inner, anyCase)) return undefined;
   return { open, close: end };
 }
 
@@ -231,6 +305,64 @@ function endsSentence(text: string): boolean {
   return end > 0 && '.!?:;'.includes(text[end - 1]);
 }
 
+/** A paragraph head out of context: `1.`-`999.` (with `tight`, `1.Text` too), or four digits with a mark. */
+function looksLikeParagraphHead(text: string, tight: boolean): boolean {
+  const match = PARAGRAPH_RE.exec(text) ?? (tight ? TIGHT_PARAGRAPH_RE.exec(text) : null);
+  return match !== null && (match[2].length < 4 || levelMarkAt(text, match[0].length));
+}
+
+const LEVEL_NAMES: ReadonlySet<string> = new Set(LEVELS);
+
+/** Whether the first token of a mark's inside (up to `/` or white space) is a level: `S` of `S//NF`. */
+function startsWithLevel(inner: string, anyCase: boolean): boolean {
+  let end = 0;
+  while (end < inner.length && end <= 3) {
+    const code = inner.charCodeAt(end);
+    if (code === 47 /* / */ || isRegexSpace(code)) break;
+    end++;
+  }
+  // The longest level (SBU) has three letters.
+  if (end === 0 || end > 3) return false;
+  const token = end === inner.length ? inner : inner.slice(0, end);
+  return LEVEL_NAMES.has(anyCase ? token.toUpperCase() : token);
+}
+
+/** Whether a parenthesis at `at` is a portion mark whose first token is an upper-case level: `(S//NF)`. */
+function levelMarkAt(text: string, at: number): boolean {
+  const mark = /^\(([^()]{1,120})\)/.exec(text.slice(at, at + 122));
+  return mark !== null && startsWithLevel(mark[1], false);
+}
+
+/** The first column from `from` (at most `max` further) that is not white space as `\s` counts it. */
+function skipRegexSpaces(text: string, from: number, max: number): number {
+  const stop = Math.min(text.length, from + max);
+  let at = from;
+  while (at < stop && isRegexSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function isRegexSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** Exactly `text.trim() === ''`, without creating a string: most lines answer at their first character. */
+function isBlankText(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return text.trim() === '';
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff;
 }
@@ -239,15 +371,20 @@ class CableParser {
   private readonly model: CableModel;
   private readonly raw: string[];
   /** Lines with artifacts removed and BOM skipped; regexes run on these. */
-  private readonly clean: string[] = [];
-  /** Cleaned column -> original column, for lines that were changed (one extra entry for the end). */
-  private readonly maps: (Int32Array | null)[] = [];
-  /** Per changed line, each artifact as cleaned inner start, cleaned inner end, raw start, raw end. */
-  private readonly artifactBounds: (Int32Array | null)[] = [];
+  private clean: string[];
+  /** Cleaned column -> original column, for lines that were changed (one extra entry for the end); sparse. */
+  private maps: (Int32Array | undefined)[] = [];
+  /** Per changed line, each artifact as cleaned inner start, cleaned inner end, raw start, raw end; sparse. */
+  private artifactBounds: (Int32Array | undefined)[] = [];
   private readonly count: number;
   private readonly consumed: Uint8Array;
+  /** 1 where the cleaned line is blank (only white space), filled by prepareLine. */
+  private readonly blank: Uint8Array;
   private readonly portions: Portion[] = [];
   private readonly marks: PortionMark[] = [];
+  /** Whether portions and marks were found in document order (almost always: then no sort at the end). */
+  private readonly portionOrder: ArrivalOrder = { sorted: true, line: 0, character: 0 };
+  private readonly markOrder: ArrivalOrder = { sorted: true, line: 0, character: 0 };
 
   // body state
   private paragraph?: Paragraph;
@@ -260,6 +397,8 @@ class CableParser {
   private chunk?: Chunk;
   private readonly openBlocks: OpenBlock[] = [];
   private signatureStart = Number.MAX_SAFE_INTEGER;
+  /** The last head paragraphHeadMatch found (reused: no allocation per line). */
+  private readonly headMatch: HeadMatch = { numberStart: 0, numberEnd: 0, after: 0 };
   /** A paragraph head found mid-line after the reason letters, started when the body reaches its line. */
   private pendingHead?: { line: number; column: number };
 
@@ -280,6 +419,9 @@ class CableParser {
     }
     this.count = count;
     this.consumed = new Uint8Array(count);
+    this.blank = new Uint8Array(count);
+    // Most lines stay as they are: share the raw lines until one changes (then copy, see prepareLine).
+    this.clean = lines;
     for (let i = 0; i < count; i++) this.prepareLine(i);
   }
 
@@ -287,8 +429,8 @@ class CableParser {
     const bodyStart = this.parseHeader();
     this.findEnd(bodyStart);
     this.parseBody(bodyStart);
-    this.model.portions = sortedByStart(this.portions);
-    this.model.marks = sortedByStart(this.marks);
+    this.model.portions = this.portionOrder.sorted ? this.portions : sortedByStart(this.portions);
+    this.model.marks = this.markOrder.sorted ? this.marks : sortedByStart(this.marks);
     return this.model;
   }
 
@@ -298,9 +440,7 @@ class CableParser {
     let line = this.raw[index];
     const bomSkip = index === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
     if (bomSkip === 0 && !line.includes('](#)')) {
-      this.clean.push(line);
-      this.maps.push(null);
-      this.artifactBounds.push(null);
+      if (isBlankText(line)) this.blank[index] = 1;
       return;
     }
     line = line.slice(bomSkip);
@@ -327,9 +467,17 @@ class CableParser {
     for (let c = last; c < line.length; c++) map.push(c + bomSkip);
     cleaned += line.slice(last);
     map.push(line.length + bomSkip);
-    this.clean.push(cleaned);
-    this.maps.push(Int32Array.from(map));
-    this.artifactBounds.push(bounds.length > 0 ? Int32Array.from(bounds) : null);
+    if (isBlankText(cleaned)) this.blank[index] = 1;
+    if (this.maps.length === 0) {
+      // The first changed line: own copy of the lines, and dense arrays from now on (sparse writes would
+      // turn them into dictionaries).
+      this.clean = this.raw.slice(0, this.count);
+      this.maps = new Array<Int32Array | undefined>(this.count).fill(undefined);
+      this.artifactBounds = new Array<Int32Array | undefined>(this.count).fill(undefined);
+    }
+    this.clean[index] = cleaned;
+    this.maps[index] = Int32Array.from(map);
+    if (bounds.length > 0) this.artifactBounds[index] = Int32Array.from(bounds);
   }
 
   private startColumn(line: number, column: number): number {
@@ -417,35 +565,42 @@ class CableParser {
   }
 
   private isBlank(line: number): boolean {
-    return line >= this.count || this.clean[line].trim() === '';
+    return line >= this.count || line < 0 || this.blank[line] === 1;
   }
 
-  /** Cleaned columns of the first and last non-space characters, end exclusive. */
-  private trimmedBounds(line: number): [number, number] {
+  /** The cleaned column of the first non-space character (the length when there is none). */
+  private lineStart(line: number): number {
     const text = this.clean[line];
     let start = 0;
+    while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+    return start;
+  }
+
+  /** The cleaned column after the last non-space character (the length when there is none). */
+  private lineEnd(line: number): number {
+    const text = this.clean[line];
     let end = text.length;
-    while (start < end && isSpace(text.charCodeAt(start))) start++;
-    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-    return [start, end];
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    return end === 0 ? text.length : end;
   }
 
   private lineSpan(line: number): Span {
-    const [start, end] = this.trimmedBounds(line);
-    return this.elementSpan(line, start, end);
+    return this.elementSpan(line, this.lineStart(line), this.lineEnd(line));
   }
 
-  private lineEnd(line: number): number {
-    return this.trimmedBounds(line)[1];
+  private addPortion(portion: Portion): void {
+    this.portions.push(portion);
+    noteOrder(this.portionOrder, portion.range);
   }
 
-  private mark(line: number, open: number, close: number): PortionMark {
-    const inner = this.clean[line].slice(open + 1, close - 1);
-    const analysed = analyseMarkInner(inner);
-    const mark: PortionMark = Object.assign(this.span(line, open, close), { controls: analysed.controls, valid: !analysed.problem });
+  private mark(line: number, open: number, close: number, inner = this.clean[line].slice(open + 1, close - 1)): PortionMark {
+    const analysed = analyseMarkCached(inner);
+    const span = this.span(line, open, close);
+    const mark: PortionMark = { text: span.text, range: span.range, controls: analysed.controls.slice(), valid: !analysed.problem };
     if (analysed.level) mark.level = analysed.level;
     if (analysed.problem) mark.problem = analysed.problem;
     this.marks.push(mark);
+    noteOrder(this.markOrder, mark.range);
     return mark;
   }
 
@@ -453,16 +608,20 @@ class CableParser {
   /** `levelFirst`: after a dash or SUBJECT:, where `(UN)` is more likely prose than a wrong mark. */
   private headMark(line: number, position: number, levelFirst = false): { mark: PortionMark; end: number } | undefined {
     const text = this.clean[line];
-    HEAD_MARK_RE.lastIndex = position;
-    const match = HEAD_MARK_RE.exec(text);
-    if (!match) return undefined;
-    const inner = match[1];
-    if (/^\d+$/.test(inner) || (/^[a-z]$/.test(inner) && !'ucs'.includes(inner))) return undefined;
+    // `(` then 1-120 characters other than parentheses then `)` (by hand: no match arrays per head).
+    if (text.charCodeAt(position) !== 40 /* ( */) return undefined;
+    const closeAt = text.indexOf(')', position + 1);
+    if (closeAt < 0 || closeAt === position + 1 || closeAt - position - 1 > 120) return undefined;
+    const inner = text.slice(position + 1, closeAt);
+    if (inner.includes('(')) return undefined;
+    const first = inner.charCodeAt(0);
+    if (isDigit(first) && /^\d+$/.test(inner)) return undefined;
+    if (inner.length === 1 && first >= 97 && first <= 122 && !'ucs'.includes(inner)) return undefined;
     // A long parenthesis is a mark only when it starts with a level: `(S//REL AFGHANISTAN, ...)`.
-    const startsWithLevel = (LEVELS as readonly string[]).includes(/^[^/\s]*/.exec(inner)![0].toUpperCase());
-    if ((inner.length > 12 || levelFirst) && !startsWithLevel) return undefined;
-    const close = position + 2 + inner.length;
-    return { mark: this.mark(line, position, close), end: position + match[0].length };
+    if ((inner.length > 12 || levelFirst) && !startsWithLevel(inner, true)) return undefined;
+    let end = closeAt + 1;
+    while (end < text.length && isRegexSpace(text.charCodeAt(end))) end++;
+    return { mark: this.mark(line, position, closeAt + 1, inner), end };
   }
 
   // ---- header
@@ -871,7 +1030,7 @@ class CableParser {
     let last = line;
     while (last + 1 < this.count && !this.isBlank(last + 1)) {
       const next = this.clean[last + 1];
-      if (REF_RE.test(next) || CLASSIFIED_BY_RE.test(next) || PARAGRAPH_RE.test(next) || EO_RE.test(next) || TAGS_RE.test(next)) break;
+      if (REF_RE.test(next) || CLASSIFIED_BY_RE.test(next) || looksLikeParagraphHead(next, false) || EO_RE.test(next) || TAGS_RE.test(next)) break;
       last++;
     }
     let titleStart = match[0].length;
@@ -916,7 +1075,7 @@ class CableParser {
       portion.mark = mark;
       portion.markPosition = markPosition === 'start' ? 'leading' : 'trailing';
     }
-    this.portions.push(portion);
+    this.addPortion(portion);
     return last + 1;
   }
 
@@ -1044,7 +1203,7 @@ class CableParser {
   /** A line that starts a new structure: paragraph, sub-paragraph, talking point, header keyword. */
   private isStructural(line: number): boolean {
     const text = this.clean[line];
-    return PARAGRAPH_RE.test(text) || TALKING_POINT_RE.test(text) || SUBJECT_RE.test(text) || TAGS_RE.test(text) ||
+    return looksLikeParagraphHead(text, false) || TALKING_POINT_RE.test(text) || SUBJECT_RE.test(text) || TAGS_RE.test(text) ||
       EO_RE.test(text) || NNNN_RE.test(text);
   }
 
@@ -1156,7 +1315,7 @@ class CableParser {
     // A second signature line only when it stands apart from the text above it.
     if (first < last && first - 1 >= bodyStart && !this.isBlank(first - 1)) first++;
     if (first <= last && last >= bodyStart) {
-      this.model.signature = this.multiSpan(first, this.trimmedBounds(first)[0], last, this.lineEnd(last));
+      this.model.signature = this.multiSpan(first, this.lineStart(first), last, this.lineEnd(last));
       this.signatureStart = first;
     } else if (end >= 0) {
       this.signatureStart = end;
@@ -1168,8 +1327,7 @@ class CableParser {
   private parseBody(bodyStart: number): void {
     const stop = Math.min(this.signatureStart, this.count);
     for (let line = bodyStart; line < stop; line++) {
-      const text = this.clean[line];
-      if (text.trim() === '') {
+      if (this.blank[line] === 1) {
         this.blankLine(line);
         continue;
       }
@@ -1177,9 +1335,23 @@ class CableParser {
       if (this.pendingHead?.line === line) headEnd = this.pendingParagraph();
       else if (!this.consumed[line]) headEnd = this.structureLine(line);
       else this.extendCurrent(line);
-      this.scanBlocks(line, headEnd);
-      this.scanCitations(line);
-      this.scanXrefs(line);
+      const text = this.clean[line];
+      let blockFrom = -1;
+      let citationFrom = -1;
+      let xrefFrom = -1;
+      KEYWORD_RE.lastIndex = 0;
+      for (let match = KEYWORD_RE.exec(text); match; match = KEYWORD_RE.exec(text)) {
+        if (match[1] !== undefined) {
+          if (blockFrom < 0) blockFrom = match.index;
+        } else if (match[2] !== undefined) {
+          if (citationFrom < 0) citationFrom = match.index;
+        } else if (xrefFrom < 0) {
+          xrefFrom = match.index;
+        }
+      }
+      if (blockFrom >= 0) this.scanBlocks(line, headEnd, blockFrom);
+      if (citationFrom >= 0) this.scanCitations(line, citationFrom);
+      if (xrefFrom >= 0) this.scanXrefs(line, xrefFrom);
     }
     this.closeTalkingPoint();
     this.closeChunk();
@@ -1196,17 +1368,23 @@ class CableParser {
   /** Handles a non-blank body line; returns where a block opener may start after its head. */
   private structureLine(line: number): number {
     const text = this.clean[line];
-    const paragraphMatch = this.paragraphHeadMatch(line);
-    if (paragraphMatch) return this.paragraphHead(line, paragraphMatch[1].length, paragraphMatch[2], paragraphMatch[0].length);
+    if (this.paragraphHeadMatch(line)) {
+      const head = this.headMatch;
+      return this.paragraphHead(line, head.numberStart, text.slice(head.numberStart, head.numberEnd), head.after);
+    }
+    // Each head regex runs only when the first character can start it: prose lines run none.
+    const first = skipRegexSpaces(text, 0, text.length);
+    const code = text.charCodeAt(first);
     if (this.paragraph) {
-      const subMatch = SUB_LETTER_RE.exec(text);
+      const letterThenDot = isAsciiLetter(code) && text.charCodeAt(first + 1) === 46; /* . */
+      const subMatch = letterThenDot || isDigit(code) ? SUB_LETTER_RE.exec(text) : null;
       if (subMatch && (subMatch[2] === undefined || /[A-Z]/.test(subMatch[3])) && this.isSubParagraphLabel(text, subMatch)) {
         return this.subParagraphHead(line, subMatch, false);
       }
-      const parenMatch = SUB_PAREN_RE.exec(text);
+      const parenMatch = code === 40 /* ( */ ? SUB_PAREN_RE.exec(text) : null;
       if (parenMatch) return this.subParagraphHead(line, parenMatch, true);
     }
-    const dashMatch = TALKING_POINT_RE.exec(text);
+    const dashMatch = code === 45 /* - */ ? TALKING_POINT_RE.exec(text) : null;
     if (dashMatch) return this.talkingPointHead(line, dashMatch);
     if (this.talkingPoint) {
       this.talkingPointLast = line;
@@ -1214,7 +1392,7 @@ class CableParser {
       if (trailingMarkStart(text)) this.closeTalkingPoint();
       return 0;
     }
-    if (!CLASSIFIED_BY_RE.test(text)) {
+    if ((code | 32) !== 99 /* c */ || !CLASSIFIED_BY_RE.test(text)) {
       this.textLine(line);
     } else if (!this.model.classifiedBy) {
       const next = this.classifiedBy(line, 0);
@@ -1230,19 +1408,31 @@ class CableParser {
    * finished sentence, or when it is the next number: not `... on May` / `15. The ...` of wrapped text.
    */
   private isParagraphHead(line: number): boolean {
-    return this.paragraphHeadMatch(line) !== null;
+    return this.paragraphHeadMatch(line);
   }
 
-  /** The head's match (groups: indent, number), or null. `1.Text` only after a blank line. */
-  private paragraphHeadMatch(line: number): RegExpExecArray | null {
+  /** Whether the line starts with a head (then in `headMatch`). `1.Text` only after a blank line. */
+  private paragraphHeadMatch(line: number): boolean {
     const text = this.clean[line];
-    const afterBlank = line === 0 || this.isBlank(line - 1);
-    const match = PARAGRAPH_RE.exec(text);
-    if (!match) return afterBlank ? TIGHT_PARAGRAPH_RE.exec(text) : null;
-    if (text.charCodeAt(match[0].length) === 40 /* ( */) return match;
-    if (afterBlank || endsSentence(this.clean[line - 1])) return match;
+    const head = this.headMatch;
+    if (!matchParagraphHead(text, false, head)) {
+      if (!(line === 0 || this.isBlank(line - 1)) || !matchParagraphHead(text, true, head)) return false;
+      return head.numberEnd - head.numberStart < 4 || this.isNextNumber(text, head);
+    }
+    const marked = text.charCodeAt(head.after) === 40; /* ( */
+    // Four digits: a year or an amount as often as a paragraph, so only the next number or a real mark.
+    if (head.numberEnd - head.numberStart === 4) return this.isNextNumber(text, head) || (marked && levelMarkAt(text, head.after));
+    if (marked) return true;
+    if (line === 0 || this.isBlank(line - 1) || endsSentence(this.clean[line - 1])) return true;
+    return this.isNextNumber(text, head);
+  }
+
+  /** Whether the head's number is the one after the last paragraph found (1 when there is none yet). */
+  private isNextNumber(text: string, head: HeadMatch): boolean {
+    let value = 0;
+    for (let at = head.numberStart; at < head.numberEnd; at++) value = value * 10 + text.charCodeAt(at) - 48;
     const previous = this.model.paragraphs[this.model.paragraphs.length - 1];
-    return Number(match[2]) === (previous ? previous.number.value + 1 : 1) ? match : null;
+    return value === (previous ? previous.number.value + 1 : 1);
   }
 
   /** `W. Bush` at a line start is not a sub-paragraph: a label is the next letter or carries a mark. */
@@ -1280,18 +1470,19 @@ class CableParser {
 
   private startsStructure(line: number): boolean {
     const text = this.clean[line];
-    if (PARAGRAPH_RE.test(text) || TIGHT_PARAGRAPH_RE.test(text) || TALKING_POINT_RE.test(text) || SUB_LETTER_RE.test(text) || SUB_PAREN_RE.test(text)) return true;
+    if (looksLikeParagraphHead(text, true) || TALKING_POINT_RE.test(text) || SUB_LETTER_RE.test(text) || SUB_PAREN_RE.test(text)) return true;
     return /^\s*(?:\(\s*)?(?:BEGIN|END)\s|^\s*\(?(?:NOTE|COMMENT|BACKGROUND|SUMMARY)\s*:/i.test(text);
   }
 
   /** A paragraph head: the number's digits at `numberStart`, the mark or title from `afterNumber`. */
   private paragraphHead(line: number, numberStart: number, digits: string, afterNumber: number): number {
-    const previous = [this.paragraph, this.subParagraph, this.talkingPoint];
+    const midLine = numberStart > this.lineStart(line);
+    const previous = midLine ? [this.paragraph, this.subParagraph, this.talkingPoint] : undefined;
     this.closeTalkingPoint();
     this.closeChunk();
     this.closeSubParagraph();
     this.closeParagraph();
-    if (numberStart > this.trimmedBounds(line)[0]) {
+    if (previous) {
       // A head mid-line ends what was open before it on this line.
       let cut = numberStart;
       while (cut > 0 && isSpace(this.clean[line].charCodeAt(cut - 1))) cut--;
@@ -1299,7 +1490,8 @@ class CableParser {
         if (portion && portion.range.end.line === line) portion.range.end = { line, character: this.elementEndColumn(line, cut) };
       }
     }
-    const number = Object.assign(this.span(line, numberStart, numberStart + digits.length), { value: Number(digits) });
+    const numberSpan = this.span(line, numberStart, numberStart + digits.length);
+    const number = { text: numberSpan.text, range: numberSpan.range, value: Number(digits) };
     const head = this.headMark(line, afterNumber);
     const titleStart = head ? head.end : afterNumber;
     const paragraph: Paragraph = {
@@ -1317,14 +1509,22 @@ class CableParser {
     this.paragraph = paragraph;
     this.paragraphLast = line;
     this.model.paragraphs.push(paragraph);
-    this.portions.push(paragraph);
+    this.addPortion(paragraph);
     // `2. (U) Classified by Acting DAS James Knight, Reasons 1.4` inside the first paragraphs.
-    if (!this.model.classifiedBy && /^Classified\s+by/i.test(this.clean[line].slice(titleStart))) {
+    if (!this.model.classifiedBy && this.classifiedByAt(line, titleStart)) {
       const next = this.classifiedBy(line, titleStart);
       this.paragraphLast = next - 1;
       if (this.pendingHead?.line === line) return this.pendingParagraph();
     }
     return titleStart;
+  }
+
+  /** Whether `Classified by` starts at `column` (a sticky test: no copy of the rest of the line). */
+  private classifiedByAt(line: number, column: number): boolean {
+    const text = this.clean[line];
+    if ((text.charCodeAt(column) | 32) !== 99 /* c */) return false;
+    CLASSIFIED_BY_STICKY_RE.lastIndex = column;
+    return CLASSIFIED_BY_STICKY_RE.test(text);
   }
 
   /** Starts the paragraph found mid-line after a Classified By reason. */
@@ -1372,7 +1572,7 @@ class CableParser {
     this.subParagraph = sub;
     this.subLast = line;
     this.paragraphLast = line;
-    this.portions.push(sub);
+    this.addPortion(sub);
     return titleStart;
   }
 
@@ -1396,7 +1596,7 @@ class CableParser {
     this.talkingPointFirst = line;
     this.talkingPointLast = line;
     this.touchContainers(line);
-    this.portions.push(point);
+    this.addPortion(point);
     if (!head && trailingMarkStart(this.clean[line])) this.closeTalkingPoint();
     return head ? head.end : match[0].length;
   }
@@ -1428,7 +1628,7 @@ class CableParser {
       if (piece) parts.push(piece);
     }
     point.text = parts.join(' ');
-    point.range = range(point.range.start.line, point.range.start.character, last, this.elementEndColumn(last, this.lineEnd(last)));
+    point.range = { start: point.range.start, end: { line: last, character: this.elementEndColumn(last, this.lineEnd(last)) } };
   }
 
   /** The cleaned column where a one-line range starts. */
@@ -1451,7 +1651,8 @@ class CableParser {
   }
 
   private endAt(portion: Portion, last: number): void {
-    portion.range = range(portion.range.start.line, portion.range.start.character, last, this.elementEndColumn(last, this.lineEnd(last)));
+    // A new range keeping the start object (never changed): the old range is dropped, not mutated.
+    portion.range = { start: portion.range.start, end: { line: last, character: this.elementEndColumn(last, this.lineEnd(last)) } };
   }
 
   /** Plain text: a chunk starting with a mark, or a line ending in one, is a `text` portion. */
@@ -1459,7 +1660,7 @@ class CableParser {
     const text = this.clean[line];
     if (!this.chunk) {
       this.chunk = { startLine: line, kind: 'plain' };
-      const start = this.trimmedBounds(line)[0];
+      const start = this.lineStart(line);
       if (text.charCodeAt(start) === 40 /* ( */) {
         const leading = /^\(([^()]{1,120})\)(?=\s|$)/.exec(text.slice(start, start + 123));
         const first = leading ? /^[^/\s]*/.exec(leading[1])![0] : '';
@@ -1471,7 +1672,7 @@ class CableParser {
             markPosition: 'leading',
           };
           this.chunk = { startLine: line, kind: 'leading', portion };
-          this.portions.push(portion);
+          this.addPortion(portion);
         }
       }
     }
@@ -1480,8 +1681,8 @@ class CableParser {
     if (chunk.kind === 'plain') {
       const trailing = trailingMarkStart(text);
       if (trailing) {
-        const firstStart = this.trimmedBounds(chunk.startLine)[0];
-        this.portions.push({
+        const firstStart = this.lineStart(chunk.startLine);
+        this.addPortion({
           kind: 'text',
           range: this.elementRange(chunk.startLine, firstStart, this.lineEnd(line), line),
           mark: this.mark(line, trailing.open, trailing.close),
@@ -1498,10 +1699,10 @@ class CableParser {
 
   // ---- blocks, citations, cross-references
 
-  private scanBlocks(line: number, headEnd: number): void {
+  /** `from`: where a block keyword first appears (see KEYWORD_RE). */
+  private scanBlocks(line: number, headEnd: number, from: number): void {
     const text = this.clean[line];
-    if (!/BEGIN|END|NOTE|COMMENT|SUMMARY|BACKGROUND/i.test(text)) return;
-    BLOCK_RE.lastIndex = 0;
+    BLOCK_RE.lastIndex = from;
     for (let match = BLOCK_RE.exec(text); match; match = BLOCK_RE.exec(text)) {
       const start = match.index;
       const span = this.span(line, start, start + match[0].length);
@@ -1557,10 +1758,9 @@ class CableParser {
     this.model.blocks.push(block);
   }
 
-  private scanCitations(line: number): void {
+  private scanCitations(line: number, from: number): void {
     const text = this.clean[line];
-    if (!/ref/i.test(text)) return;
-    CITATION_RE.lastIndex = 0;
+    CITATION_RE.lastIndex = from;
     for (let match = CITATION_RE.exec(text); match; match = CITATION_RE.exec(text)) {
       const word = match[1].toUpperCase();
       let position = match.index + match[0].length;
@@ -1624,10 +1824,9 @@ class CableParser {
     return { parts, end };
   }
 
-  private scanXrefs(line: number): void {
+  private scanXrefs(line: number, from: number): void {
     const text = this.clean[line];
-    if (!/para/i.test(text)) return;
-    XREF_RE.lastIndex = 0;
+    XREF_RE.lastIndex = from;
     for (let match = XREF_RE.exec(text); match; match = XREF_RE.exec(text)) {
       const parts: ParagraphXref['parts'] = [];
       let position = match.index + match[0].length;
@@ -1668,7 +1867,7 @@ class CableParser {
   }
 
   private paragraphTarget(line: number, text: string, position: number): { target: ParagraphTarget; end: number } | undefined {
-    const digits = /^\d{1,3}(?!\d)/.exec(text.slice(position, position + 4));
+    const digits = /^\d{1,4}(?!\d)/.exec(text.slice(position, position + 5));
     if (!digits) return undefined;
     let end = position + digits[0].length;
     const target: ParagraphTarget = { number: Number(digits[0]), range: this.rangeOf(line, position, end) };
@@ -1688,10 +1887,17 @@ function normaliseKind(kind: string): string {
   return kind.toUpperCase().replace(/\s+/g, ' ');
 }
 
-/** Sorts in place, skipping the sort when already in order (the usual case). */
+/**
+ * Sorts in place, stably. Items arrive almost always in order, so one pass checks that first (reading each
+ * item's range once: items of many shapes make that read the slow part); when they are not, the sort runs.
+ */
 function sortedByStart<T extends { range: Range }>(items: T[]): T[] {
+  if (items.length < 2) return items;
+  let previous = items[0].range.start;
   for (let i = 1; i < items.length; i++) {
-    if (byStart(items[i - 1], items[i]) > 0) return items.sort(byStart);
+    const start = items[i].range.start;
+    if (start.line < previous.line || (start.line === previous.line && start.character < previous.character)) return items.sort(byStart);
+    previous = start;
   }
   return items;
 }

@@ -71,11 +71,13 @@ export function collectSemanticTokens(context: RuleContext, range?: Range): Sema
     }
   }
 
-  const numbers = new Set(model.paragraphs.map((paragraph) => paragraph.number.value));
-  for (const xref of model.paragraphXrefs) {
-    for (const part of xref.parts) {
-      for (const target of part.to ? [part.from, part.to] : [part.from]) {
-        tokens.push(tokenAt(target.range, 'paragraphReference', numbers.has(target.number) ? [] : ['unresolved']));
+  if (model.paragraphXrefs.length > 0) {
+    const numbers = new Set<number>();
+    for (const paragraph of model.paragraphs) numbers.add(paragraph.number.value);
+    for (const xref of model.paragraphXrefs) {
+      for (const part of xref.parts) {
+        tokens.push(tokenAt(part.from.range, 'paragraphReference', numbers.has(part.from.number) ? [] : ['unresolved']));
+        if (part.to) tokens.push(tokenAt(part.to.range, 'paragraphReference', numbers.has(part.to.number) ? [] : ['unresolved']));
       }
     }
   }
@@ -89,9 +91,10 @@ export function collectSemanticTokens(context: RuleContext, range?: Range): Sema
     tokens.push(tokenAt(paragraph.number.range, 'paragraphNumber', paragraph.number.value === index + 1 ? [] : ['outOfSequence']));
   });
 
-  const sorted = tokens
-    .filter((token): token is SemanticToken => token !== undefined && (!range || intersects(token, range)))
-    .sort((a, b) => a.line - b.line || a.character - b.character);
+  const sorted: SemanticToken[] = [];
+  for (const token of tokens) if (token !== undefined && (!range || intersects(token, range))) sorted.push(token);
+  // Each kind comes in document order: the sort merges those runs.
+  sorted.sort((a, b) => a.line - b.line || a.character - b.character);
   const result: SemanticToken[] = [];
   for (const token of sorted) {
     const previous = result[result.length - 1];
@@ -101,17 +104,25 @@ export function collectSemanticTokens(context: RuleContext, range?: Range): Sema
   return result;
 }
 
+const typeIndex = new Map<string, number>(tokenTypes.map((type, index) => [type, index]));
+const modifierBit = new Map<string, number>(tokenModifiers.map((modifier, index) => [modifier, 1 << index]));
+
 /** Encodes tokens as LSP's relative integers: line delta, start delta, length, type, modifier bits. */
 export function encodeSemanticTokens(tokens: readonly SemanticToken[]): number[] {
-  const data: number[] = [];
+  const data = new Array<number>(tokens.length * 5);
+  let at = 0;
   let line = 0;
   let character = 0;
   for (const token of tokens) {
     const deltaLine = token.line - line;
     const deltaStart = deltaLine === 0 ? token.character - character : token.character;
     let bits = 0;
-    for (const modifier of token.modifiers) bits |= 1 << tokenModifiers.indexOf(modifier);
-    data.push(deltaLine, deltaStart, token.length, tokenTypes.indexOf(token.type), bits);
+    for (const modifier of token.modifiers) bits |= modifierBit.get(modifier)!;
+    data[at++] = deltaLine;
+    data[at++] = deltaStart;
+    data[at++] = token.length;
+    data[at++] = typeIndex.get(token.type)!;
+    data[at++] = bits;
     line = token.line;
     character = token.character;
   }

@@ -41,12 +41,15 @@ function headerSymbol(model: CableModel): DocumentSymbol | undefined {
 function paragraphSymbol(paragraph: Paragraph, blocks: Block[]): DocumentSymbol {
   const children: DocumentSymbol[] = [];
   for (const sub of paragraph.subParagraphs) children.push(subParagraphSymbol(sub));
+  let withBlocks = false;
   for (const block of blocks) {
     if (contains(paragraph.range, block.range) && !paragraph.subParagraphs.some((sub) => contains(sub.range, block.range))) {
       children.push(blockSymbol(block));
+      withBlocks = true;
     }
   }
-  children.sort((a, b) => a.range.start.line - b.range.start.line);
+  // Sub-paragraphs come in document order: only blocks among them need sorting (thousands of paragraphs).
+  if (withBlocks) children.sort((a, b) => a.range.start.line - b.range.start.line);
   const name = `${paragraph.number.text}. ${withMark(paragraph.title, paragraph.mark)}`;
   return symbol(name, SymbolKind.Number, paragraph.range, paragraph.number.range, children);
 }

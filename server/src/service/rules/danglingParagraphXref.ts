@@ -1,6 +1,5 @@
 // CBL020: a cross-reference to a paragraph (or sub-paragraph) that this cable does not have.
-import type { CableModel, ParagraphTarget } from '../model';
-import { paragraphNumbered } from '../references';
+import type { CableModel, Paragraph, ParagraphTarget } from '../model';
 import { isLetteredSubParagraph } from '../renumber';
 import type { Finding, Rule } from './rule';
 
@@ -13,16 +12,20 @@ export const danglingParagraphXref: Rule = {
     // With no numbered paragraphs, "para 3" can only name another document's paragraph.
     if (model.paragraphs.length === 0) return [];
     const findings: Finding[] = [];
+    if (model.paragraphXrefs.length === 0) return findings;
+    // By number, first one wins (as a search from the top would): a long cable has thousands of both.
+    const byNumber = new Map<number, Paragraph>();
+    for (const paragraph of model.paragraphs) if (!byNumber.has(paragraph.number.value)) byNumber.set(paragraph.number.value, paragraph);
     for (const xref of model.paragraphXrefs) {
       if (namesAnotherDocument(model, xref.range)) continue;
       for (const part of xref.parts) {
         for (const target of part.to ? [part.from, part.to] : [part.from]) {
-          const problem = danglingTarget(model, target);
+          const problem = danglingTarget(byNumber, target);
           if (problem) findings.push({ range: target.range, message: problem, data: { number: target.number } });
         }
         if (part.to && !part.from.sub && !part.to.sub) {
           for (let number = part.from.number + 1; number < part.to.number && number - part.from.number <= 100; number++) {
-            if (!paragraphNumbered(model, number)) {
+            if (!byNumber.has(number)) {
               findings.push({ range: { start: part.from.range.start, end: part.to.range.end }, message: `Paragraph ${number}, inside this range, does not exist in this cable.` });
               break;
             }
@@ -34,8 +37,8 @@ export const danglingParagraphXref: Rule = {
   },
 };
 
-function danglingTarget(model: CableModel, target: ParagraphTarget): string | undefined {
-  const paragraph = paragraphNumbered(model, target.number);
+function danglingTarget(byNumber: Map<number, Paragraph>, target: ParagraphTarget): string | undefined {
+  const paragraph = byNumber.get(target.number);
   if (!paragraph) return `Paragraph ${target.number} does not exist in this cable.`;
   if (target.sub && !paragraph.subParagraphs.some((sub) => isLetteredSubParagraph(sub) && sub.letter.toUpperCase() === target.sub!.letter)) {
     return `Paragraph ${target.number} has no sub-paragraph ${target.sub.letter}.`;

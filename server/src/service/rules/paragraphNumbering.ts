@@ -21,6 +21,7 @@ export const paragraphNumbering: Rule = {
         findings.push({ range: paragraph.number.range, message: `${why}: expected ${expected}.`, data: { expected: String(expected) } });
       }
       seen.add(value);
+      if (paragraph.subParagraphs.length === 0) return;
       paragraph.subParagraphs.filter(isLetteredSubParagraph).forEach((sub, subIndex) => {
         if (subIndex >= 26) return;
         const expectedLetter = String.fromCharCode(65 + subIndex);

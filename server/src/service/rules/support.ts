@@ -17,16 +17,30 @@ export function maxLevel(a: Level | undefined, b: Level | undefined): Level | un
   return levelRank(a) >= levelRank(b) ? a : b;
 }
 
-/** Marks that name a known level with valid controls. */
-export function validMarks(model: CableModel): Array<PortionMark & { level: Level }> {
-  return model.marks.filter((mark): mark is PortionMark & { level: Level } => mark.valid && mark.level !== undefined);
+// Many rules ask these of the same model (thousands of marks in a long cable): computed once per model.
+const validMarksOf = new WeakMap<CableModel, ReadonlyArray<PortionMark & { level: Level }>>();
+const highestLevelOf = new WeakMap<CableModel, { level: Level | undefined }>();
+
+/** Marks that name a known level with valid controls (shared per model: do not modify). */
+export function validMarks(model: CableModel): ReadonlyArray<PortionMark & { level: Level }> {
+  let marks = validMarksOf.get(model);
+  if (!marks) {
+    marks = model.marks.filter((mark): mark is PortionMark & { level: Level } => mark.valid && mark.level !== undefined);
+    validMarksOf.set(model, marks);
+  }
+  return marks;
 }
 
 /** The highest level among the valid portion marks, or undefined when no portion is validly marked. */
 export function highestPortionLevel(model: CableModel): Level | undefined {
-  let highest: Level | undefined;
-  for (const mark of validMarks(model)) highest = maxLevel(highest, mark.level);
-  return highest;
+  let cached = highestLevelOf.get(model);
+  if (!cached) {
+    let highest: Level | undefined;
+    for (const mark of validMarks(model)) highest = maxLevel(highest, mark.level);
+    cached = { level: highest };
+    highestLevelOf.set(model, cached);
+  }
+  return cached.level;
 }
 
 export function hasCaption(model: CableModel, name: string): boolean {
