@@ -35,6 +35,6 @@ export function withCursor(marked: string): { text: string; position: { line: nu
   const index = marked.indexOf('|');
   if (index < 0) throw new Error('no | cursor in text');
   const text = marked.slice(0, index) + marked.slice(index + 1);
-  const before = text.slice(0, index).split(/\r?\n/);
+  const before = text.slice(0, index).split(/\r\n|\r|\n/);
   return { text, position: { line: before.length - 1, character: before[before.length - 1].length } };
 }

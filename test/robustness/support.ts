@@ -54,9 +54,9 @@ export function service(): CableService {
 
 // --- text and ranges ---
 
-/** Lines as the editor sees them after VS Code's line-ending normalisation: a lone CR is not a break. */
+/** Lines as the LSP counts them: CRLF, LF and a lone CR each end a line (the parser agrees). */
 export function linesOf(text: string): string[] {
-  return text.split(/\r?\n/);
+  return text.split(/\r\n|\r|\n/);
 }
 
 export function comparePositions(a: Position, b: Position): number {

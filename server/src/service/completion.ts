@@ -233,7 +233,7 @@ const refLetterCompletions: Provider = ({ model }, cursor) => {
 // --- Portion marks ---
 
 const PARTIAL_MARK = String.raw`(\([A-Za-z/ ]*)?$`;
-const PARAGRAPH_START = new RegExp(String.raw`^\s*\[?\d{1,3}\]?(?:\(#\))?\.\s+` + PARTIAL_MARK);
+const PARAGRAPH_START = new RegExp(String.raw`^\s*\[?\d{1,4}\]?(?:\(#\))?\.\s+` + PARTIAL_MARK);
 const SUBPARAGRAPH_START = new RegExp(String.raw`^\s*(?:\[?[A-Z]\]?(?:\(#\))?|\d[A-Z])\.\s+` + PARTIAL_MARK);
 const SUBJECT_START = new RegExp(String.raw`^\s*SUBJECT:\s*` + PARTIAL_MARK, 'i');
 const TRAILING_MARK = /\S\s+(\([A-Za-z/ ]*)$/;
