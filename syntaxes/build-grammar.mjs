@@ -25,10 +25,13 @@ const labelCaptures = (scope, first) => ({
 
 const repository = {};
 // A line-start construct whose rest of line is ordinary text: a region to the end of the line that
-// only looks for in-line constructs, so prose lines search a small scanner.
-const lineRegion = (rule) => {
-  const { match, captures, ...rest } = rule;
-  return { ...rest, begin: match, beginCaptures: captures, end: '$', patterns: [{ include: '#inline' }] };
+// only looks for in-line constructs, so prose lines search a small scanner. `line` merges them all into
+// one regex (they never compete for the same line), so it only takes the label: no name of its own.
+const lineRegions = new WeakSet();
+const lineRegion = ({ match, captures }) => {
+  const rule = { begin: match, beginCaptures: captures, end: '$', patterns: [{ include: '#inline' }] };
+  lineRegions.add(rule);
+  return rule;
 };
 
 repository['transmission-header'] = {
@@ -156,25 +159,15 @@ const eoParts = [
 ];
 repository['executive-order'] = {
   comment: 'E.O. 12958: DECL: 10/31/2033 and its variants; also a lone DECL: line.',
-  patterns: [
-    {
-      name: 'meta.executive-order.cable',
-      begin: '^\\s*((?i:E\\.?\\s?O\\.?))\\s*(\\d{5})\\b\\s*(:)?',
-      beginCaptures: {
-        1: { name: 'keyword.other.executive-order.cable' },
-        2: { name: 'constant.other.executive-order-number.cable' },
-        3: { name: 'punctuation.separator.key-value.cable' },
-      },
-      end: '$',
-      patterns: eoParts,
-    },
-    {
-      name: 'meta.executive-order.cable',
-      begin: '^(?=\\s*(?i:DECL|DNG)\\s*:)',
-      end: '$',
-      patterns: eoParts,
-    },
-  ],
+  name: 'meta.executive-order.cable',
+  begin: '^(?:\\s*((?i:E\\.?\\s?O\\.?))\\s*(\\d{5})\\b\\s*(:)?|(?=\\s*(?i:DECL|DNG)\\s*:))',
+  beginCaptures: {
+    1: { name: 'keyword.other.executive-order.cable' },
+    2: { name: 'constant.other.executive-order-number.cable' },
+    3: { name: 'punctuation.separator.key-value.cable' },
+  },
+  end: '$',
+  patterns: eoParts,
 };
 
 repository['tags'] = {
@@ -340,30 +333,42 @@ repository['web-artifact'] = {
   captures: { 1: { name: artifactOpen }, 3: { name: artifactClose } },
 };
 const captureGroups = (regex) => (regex.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').match(/\((?!\?)/g) ?? []).length;
-// Several word rules as one regex, one capture group per rule for its scope: each search then tries one
-// regex at the positions where a word can start instead of several.
-const mergeWordRules = (rules) => {
-  const alternatives = rules.map((rule) => {
-    const ci = rule.match.startsWith('(?i)');
-    const body = (ci ? rule.match.slice(4) : rule.match).replace(/^\\b/, '');
-    return ci ? `(?i:${body})` : body;
-  });
+const caseScoped = (regex) => (regex.startsWith('(?i)') ? `(?i:${regex.slice(4)})` : regex);
+// Several match rules as one regex: a capture group per named rule for its scope, each rule's own groups
+// renumbered after it. Oniguruma tries every regex of a list at every position, so one regex with
+// alternatives costs less than several.
+const mergeRules = (wordRules, otherRules, last) => {
   let group = 1;
   const captures = {};
-  const parts = alternatives.map((alternative, index) => {
-    captures[group] = { name: rules[index].name };
-    group += 1 + captureGroups(alternative);
-    return `(${alternative})`;
-  });
-  return { match: `\\b(?:${parts.join('|')})`, captures };
+  const part = (rule, body) => {
+    if (rule.name) captures[group++] = { name: rule.name };
+    for (const [index, capture] of Object.entries(rule.captures ?? {})) captures[group + Number(index) - 1] = capture;
+    group += captureGroups(body);
+    return rule.name ? `(${body})` : `(?:${body})`;
+  };
+  const words = wordRules.map((rule) => part(rule, caseScoped(rule.match).replace(/^\\b/, '').replace(/^\(\?i:\\b/, '(?i:')));
+  const others = otherRules.map((rule) => part(rule, caseScoped(rule.match)));
+  return { match: [`\\b(?:${words.join('|')})`, ...others, last].join('|'), captures };
 };
+// The start of every word that can begin an in-line construct (case-insensitive, a superset). Keep in step
+// with the word rules and the REF / paragraph citations: a word that starts otherwise is skipped unseen.
+const constructWordStarts = ['AS\\s', 'EMB', 'POST', 'MISS', 'USM', 'USD', 'AMB', 'DELE', 'THIS\\s', 'BEGIN\\s', 'END\\s',
+  'NOTE', 'COMM', 'SUMM', 'BACK', 'REF', 'SEP', 'SEE\\s', 'PARA'];
+const ordinaryWord = `(?!(?i:${constructWordStarts.join('|')}))(?>\\w+)`;
+// Ordinary text in one go: a word that is no construct start (or one character that starts nothing here),
+// then more such words with what lies between them, stopping before `(`, `[` and the next construct word.
+// Tried last at a position, so the scanner advances by runs of words instead of searching character by
+// character for the constructs.
+const ordinaryRun = `(?:${ordinaryWord}|[^\\w\\n])[^\\w(\\[\\n]*(?:${ordinaryWord}[^\\w(\\[\\n]*)*`;
 repository['inline'] = {
-  comment: 'Constructs found anywhere in a line.',
+  comment: 'Constructs found anywhere in a line, and runs of ordinary text between them (see ordinaryRun).',
   patterns: [
-    mergeWordRules([...repository['set-phrases'].patterns, ...repository['blocks'].patterns, ...repository['citations'].patterns.filter((rule) => rule.match)]),
+    mergeRules(
+      [...repository['set-phrases'].patterns, ...repository['blocks'].patterns, ...repository['citations'].patterns.filter((rule) => rule.match)],
+      [repository['portion-marks'], repository['web-artifact']],
+      ordinaryRun,
+    ),
     ...repository['citations'].patterns.filter((rule) => !rule.match),
-    { include: '#portion-marks' },
-    { include: '#web-artifact' },
   ],
 };
 for (const merged of ['set-phrases', 'blocks', 'citations']) delete repository[merged];
@@ -371,24 +376,35 @@ for (const merged of ['set-phrases', 'blocks', 'citations']) delete repository[m
 // `\\G`, which Oniguruma tries at one position instead of scanning the line for a line start.
 const atLineRegionStart = (rule) => JSON.parse(JSON.stringify(rule), (key, value) =>
   (key === 'match' || key === 'begin') && typeof value === 'string' && value.startsWith('^') ? '\\G' + value.slice(1) : value);
+// Begin/end rules that differ only in their begin regex as one rule: alternatives in list order, each
+// rule's begin groups renumbered after the previous ones. One regex fewer to try on every line.
+const mergeBegins = (rules, extra = {}) => {
+  let group = 0;
+  const beginCaptures = {};
+  const alternatives = rules.map((rule) => {
+    for (const [index, capture] of Object.entries(rule.beginCaptures ?? {})) beginCaptures[group + Number(index)] = capture;
+    group += captureGroups(rule.begin);
+    return rule.begin.replace(/^\^/, '');
+  });
+  const { begin: _begin, beginCaptures: _captures, comment: _comment, ...shared } = rules[0];
+  return { ...extra, ...shared, begin: `^(?:${alternatives.join('|')})`, beginCaptures };
+};
+const lineStartRules = ['precedence-line', 'banner', 'sensitive-but-unclassified', 'captions', 'executive-order', 'classified-by',
+  'paragraph-number', 'subparagraph', 'talking-point', 'whole-line'].flatMap((name) => {
+  const rule = repository[name];
+  delete repository[name];
+  return rule.patterns && !rule.begin ? rule.patterns : [rule];
+});
 repository['line'] = {
   comment: 'Every line that no multi-line construct claims: single-line constructs at its start, then only in-line constructs. Must stay the last top-level pattern.',
   begin: '^(?=.)',
   end: '$',
   patterns: [
-    ...['precedence-line', 'banner', 'sensitive-but-unclassified', 'captions', 'executive-order', 'classified-by',
-      'paragraph-number', 'subparagraph', 'talking-point', 'whole-line'].map((name) => {
-      const rule = atLineRegionStart(repository[name]);
-      delete repository[name];
-      return rule;
+    ...lineStartRules.filter((rule) => !lineRegions.has(rule)),
+    mergeBegins([...lineStartRules.filter((rule) => lineRegions.has(rule)), lineRegion({ match: '^(?=.)' })], {
+      comment: 'Constructs whose rest of line is ordinary text (paragraph numbers, talking points, ...) and, last, any other line: the rest of the line is a region of its own, so that its searches skip the line-start rules. None of these can match where an earlier rule matches, so one regex serves them all.',
     }),
-    {
-      comment: 'The rest of a line that starts with none of the above: a region of its own, so that its searches skip the line-start rules.',
-      begin: '\\G(?=.)',
-      end: '$',
-      patterns: [{ include: '#inline' }],
-    },
-  ],
+  ].map(atLineRegionStart),
 };
 
 const scopesDoc = {

@@ -61,9 +61,16 @@ export async function tokenize(text: string): Promise<Token[][]> {
   const lines: Token[][] = [];
   for (const line of text.split(/\r?\n/)) {
     const result = grammar.tokenizeLine(line, ruleStack);
-    lines.push(
-      result.tokens.map((token) => ({ text: line.slice(token.startIndex, token.endIndex), scopes: token.scopes })),
-    );
+    // Neighbours with the same scopes are one token, as in VS Code's binary tokens: the grammar consumes
+    // ordinary text in runs of words, which splits plain text without changing any scope.
+    const tokens: Token[] = [];
+    for (const token of result.tokens) {
+      const text = line.slice(token.startIndex, token.endIndex);
+      const previous = tokens[tokens.length - 1];
+      if (previous && previous.scopes.join(' ') === token.scopes.join(' ')) previous.text += text;
+      else tokens.push({ text, scopes: token.scopes });
+    }
+    lines.push(tokens);
     ruleStack = result.ruleStack;
   }
   return lines;
