@@ -214,3 +214,39 @@ describe('source actions', () => {
     }
   });
 });
+
+describe('fixes at the end of the document', () => {
+  // A header whose last line has no line break: an inserted line goes after that line, never on a line past the end.
+  const insideDocument = (text: string, ruleId: string) => {
+    const lineCount = text.split(/\r\n|\r|\n/).length;
+    for (const action of quickFixesFor(text, ruleId)) {
+      for (const edit of Object.values(action.edit!.changes!).flat()) {
+        assert.ok(edit.range.start.line < lineCount && edit.range.end.line < lineCount, `${action.title}: ${JSON.stringify(edit.range)} in ${lineCount} lines`);
+      }
+    }
+  };
+
+  it('CBL007 inserts the Classified By block after a last SUBJECT line without a line break', () => {
+    insideDocument('SUBJ:(C)', 'CBL007');
+    const fixed = applyFix('SUBJ:(C)', 'CBL007');
+    assert.ok(fixed.startsWith('SUBJ:(C)\n\nClassified By: '), fixed);
+    assert.match(fixed, /\nReason: .+\.$/);
+  });
+
+  it('CBL013 inserts the E.O. line after a last header line without a line break', () => {
+    const text = 'UNCLAS EFTO \nO 101200Z OCT 08 ';
+    insideDocument(text, 'CBL013');
+    assert.match(applyFix(text, 'CBL013'), /^UNCLAS EFTO \nO 101200Z OCT 08 \nE\.O\. 13526: N\/A$/);
+  });
+});
+
+describe('fix-all with a whole-document fix', () => {
+  it('renumbers once however many paragraphs are out of sequence', () => {
+    const text = `${unclassified.split('\n1. ')[0]}\n${Array.from({ length: 300 }, () => '1. (U) Text.\n').join('\n')}`;
+    const { service, document } = serviceFor(text);
+    const edits = service.fixAllEdits(document);
+    const fixed = applyEdits(text, edits);
+    const numbers = fixed.split('\n').filter((line) => /^\d+\. \(U\) Text\.$/.test(line)).map((line) => Number(line.split('.')[0]));
+    assert.deepEqual(numbers, Array.from({ length: 300 }, (_, index) => index + 1));
+  });
+});

@@ -2,10 +2,10 @@
 // and the Renumber Paragraphs source action. Fixes are rebuilt from each diagnostic's `data`.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, enabledRules } from './diagnostics';
-import { parse } from './parser';
+import { parse, splitLines } from './parser';
 import { renumberParagraphEdits } from './renumber';
 import { ruleById } from './rules';
-import type { Fix, RuleContext } from './rules/rule';
+import type { Fix, Rule, RuleContext } from './rules/rule';
 
 export interface CodeActionRequest {
   range: Range;
@@ -45,6 +45,16 @@ export function codeActions(context: RuleContext, request: CodeActionRequest): C
 
 function quickFixes(context: RuleContext, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
+  // Rules hand the same whole-document edit list to every finding: serialise each list once.
+  const keys = new Map<TextEdit[], string>();
+  const editsKey = (edits: TextEdit[]) => {
+    let key = keys.get(edits);
+    if (key === undefined) {
+      key = JSON.stringify(edits);
+      keys.set(edits, key);
+    }
+    return key;
+  };
   const seen = new Set<string>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
@@ -59,7 +69,7 @@ function quickFixes(context: RuleContext, diagnostics: Diagnostic[]): CodeAction
     }
     for (const fix of fixes) {
       // Several diagnostics may offer the same whole-document fix: list it once.
-      const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
+      const key = `${fix.title}\u0000${editsKey(fix.edits)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [context.uri]: fix.edits } } };
@@ -74,33 +84,38 @@ function compareEdits(a: TextEdit, b: TextEdit): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character;
 }
 
-function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
-/** The merged edits of one pass of the safe fixes over a model. */
+/**
+ * The edits of one pass of the safe fixes over a model, merged: each safe rule's groups collected
+ * once (its `fixAllEdits`, or else each finding's preferred fix), then overlaps dropped in one sweep.
+ */
 function safeFixEdits(context: RuleContext): TextEdit[] {
   const candidates: TextEdit[][] = [];
   for (const { rule } of enabledRules(context.config)) {
     if (!rule.safeForFixAll || !rule.fixes) continue;
-    let findings;
     try {
-      findings = rule.check(context);
+      candidates.push(...safeFixGroups(rule, context));
     } catch {
-      continue;
-    }
-    for (const finding of findings) {
-      let fixes: Fix[];
-      try {
-        fixes = rule.fixes({ range: finding.range, data: { ruleId: rule.id, ...finding.data } }, context);
-      } catch {
-        continue;
-      }
-      const fix = fixes.find((candidate) => candidate.isPreferred) ?? fixes[0];
-      if (fix && fix.edits.length > 0) candidates.push(fix.edits);
+      // A failing rule contributes nothing; the others still fix.
     }
   }
   return mergeEdits(candidates);
+}
+
+/** One rule's fix-all groups: non-empty, each to be taken whole or not at all. */
+function safeFixGroups(rule: Rule, context: RuleContext): TextEdit[][] {
+  if (rule.fixAllEdits) return rule.fixAllEdits(context).filter((group) => group.length > 0);
+  const groups: TextEdit[][] = [];
+  for (const finding of rule.check(context)) {
+    let fixes: Fix[];
+    try {
+      fixes = rule.fixes?.({ range: finding.range, data: { ruleId: rule.id, ...finding.data } }, context) ?? [];
+    } catch {
+      continue;
+    }
+    const fix = fixes.find((candidate) => candidate.isPreferred) ?? fixes[0];
+    if (fix && fix.edits.length > 0) groups.push(fix.edits);
+  }
+  return groups;
 }
 
 const MAX_FIX_PASSES = 5;
@@ -127,7 +142,7 @@ export function fixAllEdits(context: RuleContext): TextEdit[] {
   return morePasses === 0 ? first : lineDiffEdits(original, lines, context.model.eol);
 }
 
-/** Applies non-overlapping edits to a text held as lines; returns the new lines. */
+/** Applies non-overlapping edits to a text held as lines, in one pass; returns the new lines. */
 export function applyToLines(lines: readonly string[], edits: TextEdit[], eol: string): string[] {
   const starts: number[] = [];
   let offset = 0;
@@ -138,11 +153,15 @@ export function applyToLines(lines: readonly string[], edits: TextEdit[], eol: s
   const text = lines.join(eol);
   const offsetOf = (position: { line: number; character: number }) =>
     position.line >= lines.length ? text.length : Math.min(starts[position.line] + Math.min(position.character, lines[position.line].length), text.length);
-  let result = text;
-  for (const edit of [...edits].sort((a, b) => compareEdits(b, a))) {
-    result = result.slice(0, offsetOf(edit.range.start)) + edit.newText + result.slice(offsetOf(edit.range.end));
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const edit of [...edits].sort(compareEdits)) {
+    const start = Math.max(cursor, offsetOf(edit.range.start));
+    pieces.push(text.slice(cursor, start), edit.newText);
+    cursor = Math.max(start, offsetOf(edit.range.end));
   }
-  return result.split(/\r?\n/);
+  pieces.push(text.slice(cursor));
+  return splitLines(pieces.join('')).lines;
 }
 
 /** One edit replacing the lines that differ between two versions (common first and last lines kept). */
@@ -166,18 +185,59 @@ function lineDiffEdits(before: readonly string[], after: readonly string[], eol:
   return [{ range: { start: { line: 0, character: 0 }, end }, newText: replacement.join(eol) }];
 }
 
-/** Takes each group of edits whole or not at all, dropping groups that overlap (or duplicate) one already taken. */
-export function mergeEdits(groups: TextEdit[][]): TextEdit[] {
-  const taken: TextEdit[] = [];
-  const overlaps = (edit: TextEdit) =>
-    taken.some((other) => {
-      const sameInsert = edit.range.start.line === other.range.start.line && edit.range.start.character === other.range.start.character;
-      if (sameInsert) return true;
-      return before(edit.range.start, other.range.end) && before(other.range.start, edit.range.end);
-    });
+/**
+ * A whole-document fix (renumbering) comes back as the same edit list for every finding: keep one copy,
+ * or thousands of identical groups would all conflict with each other.
+ */
+function distinctGroups(groups: TextEdit[][]): TextEdit[][] {
+  const editKey = (edit: TextEdit) => `${edit.range.start.line}:${edit.range.start.character}-${edit.range.end.line}:${edit.range.end.character}=${edit.newText}`;
+  const seen = new Map<string, TextEdit[][]>();
+  const distinct: TextEdit[][] = [];
   for (const group of groups) {
-    if (group.some(overlaps)) continue;
-    taken.push(...group);
+    if (group.length === 0) continue;
+    const signature = `${group.length}|${editKey(group[0])}|${editKey(group[group.length - 1])}`;
+    const candidates = seen.get(signature) ?? [];
+    if (candidates.some((other) => other === group || other.every((edit, index) => editKey(edit) === editKey(group[index])))) continue;
+    candidates.push(group);
+    seen.set(signature, candidates);
+    distinct.push(group);
   }
-  return taken.sort(compareEdits);
+  return distinct;
+}
+
+/** A position as one sortable number (lines and characters both stay far below the bounds). */
+function positionKey(position: { line: number; character: number }): number {
+  return position.line * 1e7 + Math.min(position.character, 1e7 - 1);
+}
+
+/**
+ * Takes each group of edits whole or not at all, in order, dropping a group that overlaps (or inserts
+ * at the same place as) an edit of a group already taken. Conflicts are found in one sorted sweep, so
+ * thousands of edits cost O(n log n), not a comparison of every pair.
+ */
+export function mergeEdits(allGroups: TextEdit[][]): TextEdit[] {
+  const groups = distinctGroups(allGroups);
+  const items = groups.flatMap((group, index) => group.map((edit) => ({ edit, group: index, start: positionKey(edit.range.start), end: positionKey(edit.range.end) })));
+  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  const conflicts = new Map<number, Set<number>>();
+  const addConflict = (a: number, b: number) => {
+    if (a === b) return;
+    if (!conflicts.has(a)) conflicts.set(a, new Set());
+    if (!conflicts.has(b)) conflicts.set(b, new Set());
+    conflicts.get(a)!.add(b);
+    conflicts.get(b)!.add(a);
+  };
+  // Items that may still overlap a later one: those ending after its start, or starting where it starts.
+  let active: typeof items = [];
+  for (const item of items) {
+    active = active.filter((other) => other.end > item.start || other.start === item.start);
+    for (const other of active) addConflict(other.group, item.group);
+    active.push(item);
+  }
+  const taken = new Set<number>();
+  for (let group = 0; group < groups.length; group++) {
+    const rivals = conflicts.get(group);
+    if (!rivals || ![...rivals].some((rival) => taken.has(rival))) taken.add(group);
+  }
+  return items.filter((item) => taken.has(item.group)).map((item) => item.edit);
 }

@@ -1,7 +1,7 @@
 // CBL013: every cable has an E.O. line; an unclassified cable's says N/A rather than a date.
 import type { CableModel } from '../model';
 import type { Rule } from './rule';
-import { defaultDeclassificationDate, firstLineRange, isBlankDocument, isClassified, rangeOf } from './support';
+import { defaultDeclassificationDate, firstLineRange, insertLinesBefore, isBlankDocument, isClassified, rangeOf } from './support';
 
 export const eoLine: Rule = {
   id: 'CBL013',
@@ -43,8 +43,7 @@ export const eoLine: Rule = {
     const line = typeof finding.data?.line === 'string' ? finding.data.line : undefined;
     const at = eoInsertionLine(model);
     if (!line || at === undefined) return [];
-    const position = { line: at, character: 0 };
-    return [{ title: `Insert the line "${line}"`, edits: [{ range: { start: position, end: position }, newText: `${line}${model.eol}` }] }];
+    return [{ title: `Insert the line "${line}"`, edits: [insertLinesBefore(model, at, [line])] }];
   },
 };
 

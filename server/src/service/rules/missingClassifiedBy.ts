@@ -1,7 +1,7 @@
 // CBL007: a classified cable names its classifier (name and position) and the reason, or says the
 // classification is derived from a source (32 CFR 2001.21(a), 2001.22; cable-format.md section 9).
 import type { Rule } from './rule';
-import { firstLineRange, isClassified } from './support';
+import { firstLineRange, insertLinesBefore, isClassified } from './support';
 
 const CLASSIFIER_PLACEHOLDER = '<name>, <position>';
 const REASON_PLACEHOLDER = '1.4 (<letter>)';
@@ -62,9 +62,9 @@ export const missingClassifiedBy: Rule = {
     if (firstParagraph) line = firstParagraph.range.start.line;
     else if (after !== undefined) line = after + 1;
     if (line === undefined) return [];
-    const position = { line, character: 0 };
-    const lines = `Classified By: ${CLASSIFIER_PLACEHOLDER}.${eol}Reason: ${REASON_PLACEHOLDER}.${eol}`;
-    const text = firstParagraph ? `${lines}${eol}` : `${eol}${lines}`;
-    return [{ title: `Insert "Classified By: ${CLASSIFIER_PLACEHOLDER}." and "Reason: ${REASON_PLACEHOLDER}." placeholders`, edits: [{ range: { start: position, end: position }, newText: text }] }];
+    const block = [`Classified By: ${CLASSIFIER_PLACEHOLDER}.`, `Reason: ${REASON_PLACEHOLDER}.`];
+    // A blank line keeps the block apart: after it before a paragraph, before it after the header.
+    const lines = firstParagraph ? [...block, ''] : ['', ...block];
+    return [{ title: `Insert "Classified By: ${CLASSIFIER_PLACEHOLDER}." and "Reason: ${REASON_PLACEHOLDER}." placeholders`, edits: [insertLinesBefore(model, line, lines)] }];
   },
 };

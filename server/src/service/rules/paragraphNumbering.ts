@@ -1,7 +1,21 @@
 // CBL015: paragraphs or lettered sub-paragraphs out of sequence, duplicated or malformed (`1B.`); the
 // fix renumbers the whole cable and its cross-references.
 import { firstParagraphNumber, isLetteredSubParagraph, renumberParagraphEdits } from '../renumber';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { CableModel } from '../model';
 import type { Finding, Rule } from './rule';
+
+// Every finding offers the same renumbering of the whole cable: build it once per model.
+const renumberEditsByModel = new WeakMap<CableModel, TextEdit[]>();
+
+function renumberEdits(model: CableModel): TextEdit[] {
+  let edits = renumberEditsByModel.get(model);
+  if (!edits) {
+    edits = renumberParagraphEdits(model);
+    renumberEditsByModel.set(model, edits);
+  }
+  return edits;
+}
 
 export const paragraphNumbering: Rule = {
   id: 'CBL015',
@@ -35,8 +49,15 @@ export const paragraphNumbering: Rule = {
     });
     return findings;
   },
+  fixAll: ({ model }) => renumberParagraphEdits(model),
   fixes(_finding, { model }) {
-    const edits = renumberParagraphEdits(model);
+    const edits = renumberEdits(model);
     return edits.length === 0 ? [] : [{ title: 'Renumber paragraphs and cross-references', edits, isPreferred: true }];
+  },
+  fixAllEdits(context) {
+    // One renumbering answers every finding; none when nothing is out of sequence.
+    if (paragraphNumbering.check(context).length === 0) return [];
+    const edits = renumberEdits(context.model);
+    return edits.length === 0 ? [] : [edits];
   },
 };

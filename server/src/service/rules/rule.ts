@@ -49,6 +49,17 @@ export interface Rule {
   /** True when the fix needs no judgement and belongs in fix-all (`source.fixAll.cable`, `cable-lint --fix`). */
   safeForFixAll?: boolean;
   check(context: RuleContext): Finding[];
+  /**
+   * The rule's fix-all edits in one call, for a rule whose findings share one whole-document fix
+   * (renumbering): fix-all then asks once instead of once per finding.
+   */
+  fixAll?(context: RuleContext): TextEdit[];
   /** The fixes for one finding, rebuilt from its `data` and range. */
   fixes?(finding: { range: Range; data?: Record<string, unknown> }, context: RuleContext): Fix[];
+  /**
+   * Everything fix-all takes from this rule in one pass over the document: groups of edits, each applied
+   * whole or not at all. Without it fix-all takes each finding's preferred fix; a rule whose fix covers
+   * the whole document defines it, so that n findings do not build the same n edits n times.
+   */
+  fixAllEdits?(context: RuleContext): TextEdit[][];
 }

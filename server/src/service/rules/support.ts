@@ -164,3 +164,19 @@ export function rangeOf(value: unknown): Range | undefined {
   const candidate = value as Range | undefined;
   return candidate && positionOf(candidate.start) && positionOf(candidate.end) ? candidate : undefined;
 }
+
+/**
+ * An edit that inserts whole lines before `line`; past the last line it appends them after the
+ * last line's end instead, so the edit never names a line the document does not have.
+ * `lines` are the lines to insert, without line breaks.
+ */
+export function insertLinesBefore(model: CableModel, line: number, lines: string[]): TextEdit {
+  const eol = model.eol;
+  if (line < model.lines.length) {
+    const position = { line, character: 0 };
+    return { range: { start: position, end: position }, newText: lines.map((text) => text + eol).join('') };
+  }
+  const lastLine = Math.max(0, model.lines.length - 1);
+  const end = { line: lastLine, character: (model.lines[lastLine] ?? '').length };
+  return { range: { start: end, end }, newText: lines.map((text) => eol + text).join('') };
+}

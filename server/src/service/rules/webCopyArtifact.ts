@@ -4,8 +4,16 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { CableModel } from '../model';
 import type { Fix, Rule } from './rule';
 
+// Every finding offers the same whole-document fix: build its edits once per model, not once per finding.
+const unwrapEditsByModel = new WeakMap<CableModel, TextEdit[]>();
+
 function unwrapEdits(model: CableModel): TextEdit[] {
-  return model.artifacts.map((artifact) => ({ range: artifact.range, newText: artifact.inner.text }));
+  let edits = unwrapEditsByModel.get(model);
+  if (!edits) {
+    edits = model.artifacts.map((artifact) => ({ range: artifact.range, newText: artifact.inner.text }));
+    unwrapEditsByModel.set(model, edits);
+  }
+  return edits;
 }
 
 export const webCopyArtifact: Rule = {
@@ -31,5 +39,9 @@ export const webCopyArtifact: Rule = {
       fixes.push({ title: `Remove the link markup of all ${model.artifacts.length} web-copy artifacts, keeping their text`, edits: unwrapEdits(model) });
     }
     return fixes;
+  },
+  fixAllEdits({ model }) {
+    // Each artifact on its own, as its preferred fix would unwrap it.
+    return model.artifacts.map((artifact) => [{ range: artifact.range, newText: artifact.inner.text }]);
   },
 };
