@@ -49,7 +49,6 @@ export const paragraphNumbering: Rule = {
     });
     return findings;
   },
-  fixAll: ({ model }) => renumberParagraphEdits(model),
   fixes(_finding, { model }) {
     const edits = renumberEdits(model);
     return edits.length === 0 ? [] : [{ title: 'Renumber paragraphs and cross-references', edits, isPreferred: true }];

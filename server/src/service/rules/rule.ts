@@ -49,11 +49,6 @@ export interface Rule {
   /** True when the fix needs no judgement and belongs in fix-all (`source.fixAll.cable`, `cable-lint --fix`). */
   safeForFixAll?: boolean;
   check(context: RuleContext): Finding[];
-  /**
-   * The rule's fix-all edits in one call, for a rule whose findings share one whole-document fix
-   * (renumbering): fix-all then asks once instead of once per finding.
-   */
-  fixAll?(context: RuleContext): TextEdit[];
   /** The fixes for one finding, rebuilt from its `data` and range. */
   fixes?(finding: { range: Range; data?: Record<string, unknown> }, context: RuleContext): Fix[];
   /**
