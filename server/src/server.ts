@@ -38,10 +38,12 @@ const service = createCableService();
 
 let workspaceFolders: string[] = [];
 let clientHasConfiguration = false;
+let clientHasWorkspaceFolders = false;
 let validateOn: 'onType' | 'onSave' = 'onType';
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  clientHasWorkspaceFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
   workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
   return {
     capabilities: {
@@ -61,6 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       },
       executeCommandProvider: { commands: Object.values(commands) },
       semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'cable-language-server', version: '0.1.0' },
   };
@@ -78,6 +81,13 @@ connection.onInitialized(() => {
     folders: workspaceFolders,
     revalidate: () => documents.all().forEach(scheduleValidation),
   });
+  if (clientHasWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      workspaceFolders = workspaceFolders.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
+      void workspaceIndexer?.foldersChanged(workspaceFolders, [...removed]);
+    });
+  }
 });
 
 /** Runs a handler; a failure is logged and answered with the fallback, never a crash. */

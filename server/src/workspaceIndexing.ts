@@ -109,6 +109,14 @@ export class WorkspaceIndexer {
     return indexed;
   }
 
+  /** Workspace folders were added or removed: drop the cables under removed ones, rescan the folders now open. */
+  async foldersChanged(folderUris: string[], removedUris: string[]): Promise<number> {
+    const before = this.index.size;
+    for (const removed of removedUris) this.index.removeUnder(removed);
+    if (this.index.size !== before) this.changed();
+    return this.scan(folderUris);
+  }
+
   /** Follows `workspace/didChangeWatchedFiles` events for `.cable` files. */
   async filesChanged(changes: FileEvent[]): Promise<void> {
     let changed = false;

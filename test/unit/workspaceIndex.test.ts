@@ -175,6 +175,18 @@ describe('workspace indexing over folders', () => {
     assert.equal(indexer.index.lookup('08STATE2'), undefined);
   });
 
+  it('follows workspace folders added and removed', async () => {
+    const indexer = new WorkspaceIndexer();
+    const drafts = pathToFileURL(path.join(root, 'drafts')).href;
+    await indexer.foldersChanged([drafts], []);
+    assert.equal(indexer.index.lookup('08STATE106288')?.uri, uriOf('drafts', 'old', 'referenced.cable'));
+    assert.equal(indexer.index.byUri(uriOf('seed.cable')), undefined, 'the seed is outside the only folder');
+    await indexer.foldersChanged([pathToFileURL(root).href], [drafts]);
+    assert.ok(indexer.index.byUri(uriOf('seed.cable')), 'the added folder is indexed');
+    await indexer.foldersChanged([], [pathToFileURL(root).href]);
+    assert.equal(indexer.index.lookup('08STATE106288'), undefined, 'nothing is left of a removed folder');
+  });
+
   it('follows created, changed and deleted files, and reports a change', async () => {
     let changes = 0;
     const indexer = new WorkspaceIndexer({ onChanged: () => changes++ });
