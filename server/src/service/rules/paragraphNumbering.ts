@@ -1,21 +1,11 @@
 // CBL015: paragraphs or lettered sub-paragraphs out of sequence, duplicated or malformed (`1B.`); the
 // fix renumbers the whole cable and its cross-references.
 import { firstParagraphNumber, isLetteredSubParagraph, renumberParagraphEdits } from '../renumber';
-import type { TextEdit } from 'vscode-languageserver-types';
-import type { CableModel } from '../model';
 import type { Finding, Rule } from './rule';
+import { oncePerModel } from './support';
 
-// Every finding offers the same renumbering of the whole cable: build it once per model.
-const renumberEditsByModel = new WeakMap<CableModel, TextEdit[]>();
-
-function renumberEdits(model: CableModel): TextEdit[] {
-  let edits = renumberEditsByModel.get(model);
-  if (!edits) {
-    edits = renumberParagraphEdits(model);
-    renumberEditsByModel.set(model, edits);
-  }
-  return edits;
-}
+// Every finding offers the same renumbering of the whole cable.
+const renumberEdits = oncePerModel(renumberParagraphEdits);
 
 export const paragraphNumbering: Rule = {
   id: 'CBL015',

@@ -180,3 +180,15 @@ export function insertLinesBefore(model: CableModel, line: number, lines: string
   const end = { line: lastLine, character: (model.lines[lastLine] ?? '').length };
   return { range: { start: end, end }, newText: lines.map((text) => eol + text).join('') };
 }
+
+/**
+ * `compute` once per model (a model never changes: a new document version is a new model). For a fix
+ * that every finding shares, so that n findings do not build the same n edits n times.
+ */
+export function oncePerModel<T>(compute: (model: CableModel) => T): (model: CableModel) => T {
+  const cache = new WeakMap<CableModel, T>();
+  return (model) => {
+    if (!cache.has(model)) cache.set(model, compute(model));
+    return cache.get(model)!;
+  };
+}

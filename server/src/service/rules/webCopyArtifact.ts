@@ -3,18 +3,12 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { CableModel } from '../model';
 import type { Fix, Rule } from './rule';
+import { oncePerModel } from './support';
 
-// Every finding offers the same whole-document fix: build its edits once per model, not once per finding.
-const unwrapEditsByModel = new WeakMap<CableModel, TextEdit[]>();
-
-function unwrapEdits(model: CableModel): TextEdit[] {
-  let edits = unwrapEditsByModel.get(model);
-  if (!edits) {
-    edits = model.artifacts.map((artifact) => ({ range: artifact.range, newText: artifact.inner.text }));
-    unwrapEditsByModel.set(model, edits);
-  }
-  return edits;
-}
+// Every finding offers the same whole-document fix.
+const unwrapEdits = oncePerModel((model: CableModel): TextEdit[] =>
+  model.artifacts.map((artifact) => ({ range: artifact.range, newText: artifact.inner.text })),
+);
 
 export const webCopyArtifact: Rule = {
   id: 'CBL026',
