@@ -6,11 +6,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, FileEvent, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CableService } from './service';
-import { CableIndex, type IndexedCable } from './service/workspaceIndex';
+import { CableIndex, citedKey, headerEnd, type IndexedCable } from './service/workspaceIndex';
 
 /** The header of a cable fits well inside this many bytes; the rest of the file is never read. */
 const HEADER_BYTES = 16 * 1024;
-const BATCH_SIZE = 64;
+const BATCH_SIZE = 16;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
 
 /** File event types of the protocol. */
@@ -27,13 +27,27 @@ export interface WorkspaceIndexerOptions {
   log?: (message: string) => void;
 }
 
-/** Reads the first bytes of a file: enough for its header. */
+/** Reads files this many bytes at a time, stopping once the header has ended. */
+const READ_CHUNK = 4 * 1024;
+
+/**
+ * Reads the start of a file, up to the end of its header (at most `bytes`). It reads in chunks into one
+ * buffer and stops at the first numbered paragraph, so that a large cable costs no more than a small one.
+ */
 export async function readHeader(file: string, bytes = HEADER_BYTES): Promise<string> {
   const handle = await fsPromises.open(file, 'r');
   try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.toString('utf8', 0, bytesRead);
+    const buffer = Buffer.allocUnsafe(bytes);
+    let length = 0;
+    while (length < bytes) {
+      const { bytesRead } = await handle.read(buffer, length, Math.min(READ_CHUNK, bytes - length), length);
+      length += bytesRead;
+      if (bytesRead === 0) break;
+      const text = buffer.toString('utf8', 0, length);
+      const end = headerEnd(text);
+      if (end !== undefined) return text.slice(0, end);
+    }
+    return buffer.toString('utf8', 0, length);
   } finally {
     await handle.close();
   }
@@ -66,7 +80,7 @@ function yieldToEventLoop(): Promise<void> {
 /** What of an indexed cable other cables can see; a change to anything else needs no revalidation. */
 function fingerprint(cable: IndexedCable | undefined): string {
   if (!cable) return '';
-  return JSON.stringify([cable.key, cable.level, cable.subject, cable.dtg, cable.cites.map((reference) => `${reference.year ?? ''}${reference.post}${reference.serial}`)]);
+  return JSON.stringify([cable.key, cable.level, cable.subject, cable.dtg, cable.cites.map(citedKey)]);
 }
 
 export class WorkspaceIndexer {

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Position } from 'vscode-languageserver-types';
 import * as references from '../../server/src/service/references';
-import { CableIndex, headerText, messageRefKey, normaliseMessageReference } from '../../server/src/service/workspaceIndex';
+import { CableIndex, SUBJECT_LIMIT, headerEnd, headerText, messageRefKey, normaliseMessageReference } from '../../server/src/service/workspaceIndex';
 import { WorkspaceIndexer, readHeader } from '../../server/src/workspaceIndexing';
 import { corpusDir, corpusFiles, readFixture } from '../helpers';
 import { cable, contextFor, textOf } from './refHelpers';
@@ -56,6 +56,24 @@ describe('workspace index: the index', () => {
     const header = headerText(seedText);
     assert.match(header, /REF: A\. SMITH-DURHAM/);
     assert.doesNotMatch(header, /This is an action request/);
+    assert.equal(headerText(seedText.replace(/\n/g, '\r\n')), header, 'CRLF lines end the same way');
+  });
+
+  it('tells when the text ends before the header does', () => {
+    const header = headerText(seedText);
+    assert.equal(headerEnd(header), undefined, 'no paragraph yet: more may follow');
+    assert.equal(seedText.slice(0, headerEnd(seedText)).trimEnd(), header.trimEnd());
+    assert.equal(headerEnd('A\nB\nC\n', 2), 4, 'at most maxLines lines');
+  });
+
+  it('keeps a long subject cut to its limit, and the cited references with their places', () => {
+    const longTitle = 'LONG '.repeat(100).trim();
+    const entry = new CableIndex().update(seedUri, seedText.replace(/^SUBJECT: .*$/m, `SUBJECT: ${longTitle}`))!;
+    assert.equal(entry.subject!.length, SUBJECT_LIMIT);
+    assert.ok(longTitle.startsWith(entry.subject!.slice(0, -1)));
+    const cited = entry.cites.find((reference) => reference.serial === '106288')!;
+    assert.equal(cited.post, 'STATE');
+    assert.equal(textOf(contextFor(seedText, new CableIndex(), seedUri).model, cited.range), 'STATE 106288');
   });
 
   it('resolves a reference without a year in the citing year, the year before, or when only one matches', () => {
@@ -227,7 +245,10 @@ describe('workspace indexing over folders', () => {
     const large = path.join(root, 'large.cable');
     fs.writeFileSync(large, referencedText + '\n' + 'x'.repeat(2_000_000));
     const header = await readHeader(large);
-    assert.ok(header.length <= 16 * 1024);
+    assert.equal(header, referencedText.slice(0, headerEnd(referencedText)), 'up to the first paragraph');
+    fs.writeFileSync(large, 'x\n'.repeat(100_000));
+    assert.ok((await readHeader(large)).length <= 16 * 1024, 'no paragraph: at most 16 KB');
+    fs.writeFileSync(large, referencedText + '\n' + 'x'.repeat(2_000_000));
     const indexer = new WorkspaceIndexer();
     await indexer.scan([pathToFileURL(root).href]);
     assert.equal(indexer.index.size, 3);

@@ -1,7 +1,7 @@
 // The workspace index: every cable in the workspace by its normalised message reference (`08STATE109154`),
 // built from file headers only. Pure: the server feeds it texts (see ../workspaceIndexing.ts).
 import { levelInfo } from './data/markings';
-import type { CableModel, Level, MessageRef, Range } from './model';
+import { LEVELS, type CableModel, type Level, type MessageRef, type Range } from './model';
 import { parse } from './parser';
 
 export interface IndexedCable {
@@ -15,6 +15,7 @@ export interface IndexedCable {
   level?: Level;
   /** `CONFIDENTIAL`. */
   classification?: string;
+  /** The subject line's title, at most `SUBJECT_LIMIT` characters. */
   subject?: string;
   /** The DTG as written, `102030Z OCT 08`. */
   dtg?: string;
@@ -22,15 +23,26 @@ export interface IndexedCable {
   date?: string;
   /** The DTG's four-digit year. */
   year?: number;
-  /** The cables named by this cable's REF entries, as written. */
-  cites: MessageRef[];
+  /** The cables named by this cable's REF entries. */
+  cites: readonly CitedCable[];
 }
+
+/** A cable named by a REF entry, as the index keeps it: enough to resolve it and to point at where it is written. */
+export interface CitedCable {
+  post: string;
+  serial: string;
+  year?: number;
+  range: Range;
+}
+
+/** What `resolve` needs of a reference. */
+export type CableReference = Pick<MessageRef, 'post' | 'serial' | 'year'>;
 
 export interface WorkspaceIndex {
   /** The cable with this normalised key (`08STATE109154`). */
   lookup(key: string): IndexedCable | undefined;
   /** The cable a reference names; a reference without a year is read in `contextYear`, then the year before. */
-  resolve(reference: MessageRef, contextYear?: number): IndexedCable | undefined;
+  resolve(reference: CableReference, contextYear?: number): IndexedCable | undefined;
   /** The cables whose REF entries resolve to the cable with this key. */
   citing(key: string): IndexedCable[];
   /** The indexed cable stored for a document. */
@@ -62,22 +74,121 @@ function twoDigitYear(digits: string): number {
 }
 
 /** The key of a reference read in the citing cable's year (or its own, when written). */
-function keyOf(reference: MessageRef, year?: number): string | undefined {
+function keyOf(reference: CableReference, year?: number): string | undefined {
   const effective = reference.year ?? year;
   return effective === undefined ? undefined : messageRefKey(reference.post, reference.serial, effective);
 }
 
 const FIRST_PARAGRAPH_RE = /^\s{0,4}(?:\[\d{1,3}\]\(#\)|\d{1,3})\.(?!\d)(?=\s|\(|$)/;
 
+/**
+ * Where a cable's header ends: the offset of its first numbered paragraph, or of the line after `maxLines`
+ * lines. Undefined when the text ends first (the header may go on past what was read).
+ */
+export function headerEnd(text: string, maxLines = 150): number | undefined {
+  let start = 0;
+  for (let line = 0; line < maxLines; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (FIRST_PARAGRAPH_RE.test(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end))) return start;
+    if (newline < 0) return undefined;
+    start = newline + 1;
+  }
+  return start;
+}
+
 /** The header of a cable: its lines up to the first numbered paragraph (at most `maxLines`). */
 export function headerText(text: string, maxLines = 150): string {
-  const lines = text.split(/\r?\n/, maxLines + 1);
-  const kept: string[] = [];
-  for (const line of lines.slice(0, maxLines)) {
-    if (FIRST_PARAGRAPH_RE.test(line)) break;
-    kept.push(line);
+  const end = headerEnd(text, maxLines) ?? text.length;
+  return text.slice(0, end).replace(/\r?\n$/, '').replace(/\r\n/g, '\n');
+}
+
+/** Subjects are kept for hovers; a longer one is cut here. */
+export const SUBJECT_LIMIT = 200;
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from: the parser's strings are slices
+ * of the whole header, and one kept slice would keep that header alive for as long as the index lives.
+ */
+function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** The level as the shared constant, so that ten thousand entries do not each hold a copy. */
+function sharedLevel(level: Level | undefined): Level | undefined {
+  return level === undefined ? undefined : LEVELS.find((known) => known === level);
+}
+
+// The index holds one entry per cable in the workspace, so entries are class instances (one shape, fields
+// in the object) holding detached strings and plain numbers; ranges are built when asked for.
+
+class CitedEntry implements CitedCable {
+  readonly post: string;
+  readonly serial: string;
+  readonly year: number | undefined;
+  private readonly startLine: number;
+  private readonly startCharacter: number;
+  private readonly endLine: number;
+  private readonly endCharacter: number;
+
+  constructor(reference: MessageRef) {
+    this.post = detached(reference.post);
+    this.serial = detached(reference.serial);
+    this.year = reference.year;
+    this.startLine = reference.range.start.line;
+    this.startCharacter = reference.range.start.character;
+    this.endLine = reference.range.end.line;
+    this.endCharacter = reference.range.end.character;
   }
-  return kept.join('\n');
+
+  get range(): Range {
+    return { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } };
+  }
+}
+
+const NO_CITES: readonly CitedCable[] = Object.freeze([]);
+
+class IndexEntry implements IndexedCable {
+  readonly uri: string;
+  readonly key: string;
+  readonly reference: string;
+  readonly level: Level | undefined;
+  readonly subject: string | undefined;
+  readonly dtg: string | undefined;
+  readonly date: string | undefined;
+  readonly year: number | undefined;
+  readonly cites: readonly CitedCable[];
+  private readonly startLine: number;
+  private readonly startCharacter: number;
+  private readonly endLine: number;
+  private readonly endCharacter: number;
+
+  constructor(uri: string, key: string, model: CableModel, reference: MessageRef, year: number | undefined) {
+    this.uri = uri;
+    this.key = detached(key);
+    this.reference = detached(reference.text);
+    this.level = sharedLevel(model.banner?.level);
+    const subject = model.subject?.title;
+    this.subject = subject === undefined ? undefined : detached(subject.length > SUBJECT_LIMIT ? `${subject.slice(0, SUBJECT_LIMIT - 1)}…` : subject);
+    const dtg = model.precedence?.dtg;
+    this.dtg = dtg ? detached(dtg.text) : undefined;
+    this.date = dtg?.date ? dtg.date.toISOString().slice(0, 10) : undefined;
+    this.year = year;
+    const cited = (model.refs?.entries ?? []).filter((entry) => entry.cable);
+    this.cites = cited.length === 0 ? NO_CITES : cited.map((entry) => new CitedEntry(entry.cable!));
+    this.startLine = reference.range.start.line;
+    this.startCharacter = reference.range.start.character;
+    this.endLine = reference.range.end.line;
+    this.endCharacter = reference.range.end.character;
+  }
+
+  get classification(): string | undefined {
+    return this.level === undefined ? undefined : (levelInfo.get(this.level)?.name ?? this.level);
+  }
+
+  get range(): Range {
+    return { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } };
+  }
 }
 
 /** What the index keeps of a cable, from its model (undefined when the banner names no reference). */
@@ -87,26 +198,49 @@ export function summarise(uri: string, model: CableModel): IndexedCable | undefi
   const dtg = model.precedence?.dtg;
   const year = reference.year ?? (dtg && dtg.year > 0 ? dtg.year : undefined);
   const key = keyOf(reference, year) ?? messageRefKey(reference.post, reference.serial);
-  const level = model.banner?.level;
-  const cites = (model.refs?.entries ?? []).flatMap((entry) => (entry.cable ? [entry.cable] : []));
-  const cable: IndexedCable = { uri, key, reference: reference.text, range: reference.range, cites };
-  if (level) {
-    cable.level = level;
-    cable.classification = levelInfo.get(level)?.name ?? level;
+  return new IndexEntry(uri, key, model, reference, year);
+}
+
+/** A cited reference as text, e.g. to tell whether what a cable cites has changed. */
+export function citedKey(reference: CableReference): string {
+  return `${reference.year ?? ''}${reference.post}${reference.serial}`;
+}
+
+/** A map from text to values where most keys have one value: that one is stored as itself, more as an array. */
+class OneOrMany<Value extends object | string> {
+  private readonly map = new Map<string, Value | Value[]>();
+
+  values(key: string): readonly Value[] {
+    const stored = this.map.get(key);
+    return stored === undefined ? [] : Array.isArray(stored) ? stored : [stored];
   }
-  if (model.subject) cable.subject = model.subject.title;
-  if (dtg) {
-    cable.dtg = dtg.text;
-    if (dtg.date) cable.date = dtg.date.toISOString().slice(0, 10);
+
+  add(key: string, value: Value): void {
+    const stored = this.map.get(key);
+    if (stored === undefined) this.map.set(key, value);
+    else if (Array.isArray(stored)) {
+      if (!stored.includes(value)) stored.push(value);
+    } else if (stored !== value) this.map.set(key, [stored, value]);
   }
-  if (year !== undefined) cable.year = year;
-  return cable;
+
+  /** Removes the values `matches` picks; true when none is left under the key. */
+  remove(key: string, matches: (value: Value) => boolean): boolean {
+    const kept = this.values(key).filter((value) => !matches(value));
+    if (kept.length === 0) this.map.delete(key);
+    else this.map.set(key, kept.length === 1 ? kept[0] : kept);
+    return kept.length === 0;
+  }
+}
+
+function yearlessKey(key: string): string {
+  return key.replace(/^\d{2}/, '');
 }
 
 /** The index itself: keyed by message reference, with a second map by post and serial for references without a year. */
 export class CableIndex implements WorkspaceIndex {
-  private readonly byKey = new Map<string, IndexedCable[]>();
-  private readonly byYearless = new Map<string, Set<string>>();
+  private readonly byKey = new OneOrMany<IndexedCable>();
+  /** Post and serial (`STATE109154`) -> the keys indexed with that post and serial, in any year. */
+  private readonly byYearless = new OneOrMany<string>();
   private readonly uris = new Map<string, IndexedCable>();
 
   get size(): number {
@@ -123,13 +257,8 @@ export class CableIndex implements WorkspaceIndex {
     const cable = summarise(uri, model);
     if (!cable) return undefined;
     this.uris.set(uri, cable);
-    const list = this.byKey.get(cable.key) ?? [];
-    list.push(cable);
-    this.byKey.set(cable.key, list);
-    const yearless = cable.key.replace(/^\d{2}/, '');
-    const keys = this.byYearless.get(yearless) ?? new Set<string>();
-    keys.add(cable.key);
-    this.byYearless.set(yearless, keys);
+    this.byKey.add(cable.key, cable);
+    this.byYearless.add(yearlessKey(cable.key), cable.key);
     return cable;
   }
 
@@ -137,16 +266,7 @@ export class CableIndex implements WorkspaceIndex {
     const previous = this.uris.get(uri);
     if (!previous) return;
     this.uris.delete(uri);
-    const list = (this.byKey.get(previous.key) ?? []).filter((cable) => cable.uri !== uri);
-    if (list.length > 0) {
-      this.byKey.set(previous.key, list);
-      return;
-    }
-    this.byKey.delete(previous.key);
-    const yearless = previous.key.replace(/^\d{2}/, '');
-    const keys = this.byYearless.get(yearless);
-    keys?.delete(previous.key);
-    if (keys && keys.size === 0) this.byYearless.delete(yearless);
+    if (this.byKey.remove(previous.key, (cable) => cable.uri === uri)) this.byYearless.remove(yearlessKey(previous.key), (key) => key === previous.key);
   }
 
   /** Removes every cable stored under a folder URI (a deleted folder). */
@@ -157,22 +277,22 @@ export class CableIndex implements WorkspaceIndex {
 
   lookup(key: string): IndexedCable | undefined {
     const normalised = normaliseMessageReference(key) ?? key.toUpperCase();
-    return this.byKey.get(normalised)?.[0];
+    return this.byKey.values(normalised)[0];
   }
 
   byUri(uri: string): IndexedCable | undefined {
     return this.uris.get(uri);
   }
 
-  resolve(reference: MessageRef, contextYear?: number): IndexedCable | undefined {
+  resolve(reference: CableReference, contextYear?: number): IndexedCable | undefined {
     if (reference.year !== undefined) return this.lookup(messageRefKey(reference.post, reference.serial, reference.year));
     if (contextYear !== undefined) {
       // A reference without a year is most often of the same year; in January, of the year before.
       const found = this.lookup(messageRefKey(reference.post, reference.serial, contextYear)) ?? this.lookup(messageRefKey(reference.post, reference.serial, contextYear - 1));
       if (found) return found;
     }
-    const candidates = this.byYearless.get(messageRefKey(reference.post, reference.serial));
-    if (candidates && candidates.size === 1) return this.lookup([...candidates][0]);
+    const candidates = this.byYearless.values(messageRefKey(reference.post, reference.serial));
+    if (candidates.length === 1) return this.lookup(candidates[0]);
     return undefined;
   }
 
