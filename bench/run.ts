@@ -90,9 +90,6 @@ devDependencies; \`bench/.deps/\` (git-ignored) is used instead when present.
   demand), a change to the \`model.ts\` contract.
 - **Highlighting** (target: no slower than Markdown): down from 2.1x to about 1.4x. \`docs/grammar.md\` explains the
   cost model (vscode-oniguruma tries every regex of the current rule list at each position) and what is left to try.
-- **Memory** (target 150 MB): the 10,000-file index holds about 24 MB of heap, and V8 keeps the pages it grew while
-  scanning. Starting the server with \`--max-semi-space-size=4\` measured about 148 MB, too close to the limit to
-  count on; a leaner index summary (key, URI, capped subject, level, date, cited keys) is the structural fix.
 `;
 }
 
