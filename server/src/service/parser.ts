@@ -19,6 +19,7 @@ import type {
   ParagraphXref,
   Portion,
   PortionMark,
+  Position,
   PrecedenceLine,
   Range,
   ReasonLetter,
@@ -246,14 +247,17 @@ export function analyseMarkInner(inner: string): { level?: Level; controls: stri
 }
 
 // A cable repeats a handful of marks (`U`, `C//NF`) thousands of times: analyse each once.
-const markAnalyses = new Map<string, ReturnType<typeof analyseMarkInner>>();
+type MarkAnalysis = ReturnType<typeof analyseMarkInner> & { text: string };
+const markAnalyses = new Map<string, MarkAnalysis>();
 const MAX_CACHED_MARKS = 500;
+/** The controls of every mark that has none: shared, so frozen. */
+const NO_CONTROLS: string[] = Object.freeze([]) as unknown as string[];
 
-/** analyseMarkInner, remembered; callers must copy `controls` before handing it out. */
-function analyseMarkCached(inner: string): ReturnType<typeof analyseMarkInner> {
+/** analyseMarkInner, remembered, with the mark's text `(inner)`; callers must copy `controls` before handing it out. */
+function analyseMarkCached(inner: string): MarkAnalysis {
   let analysed = markAnalyses.get(inner);
   if (!analysed) {
-    analysed = analyseMarkInner(inner);
+    analysed = { ...analyseMarkInner(inner), text: `(${inner})` };
     if (markAnalyses.size >= MAX_CACHED_MARKS) markAnalyses.clear();
     markAnalyses.set(inner, analysed);
   }
@@ -345,6 +349,15 @@ function isRegexSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** `text.slice(from, to).trim()` with one copy instead of two. */
+function trimmedSlice(text: string, from: number, to: number): string {
+  let start = Math.max(0, from);
+  let end = Math.min(text.length, to);
+  while (start < end && isRegexSpace(text.charCodeAt(start))) start++;
+  while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
 }
 
 function isDigit(code: number): boolean {
@@ -538,9 +551,34 @@ class CableParser {
     return range(line, startCharacter, endLine, endCharacter);
   }
 
-  private span(line: number, start: number, end: number): Span {
+  /** `cleanText`: the cleaned text from `start` to `end` when the caller has it (then no copy when the line is unchanged). */
+  private span(line: number, start: number, end: number, cleanText?: string): Span {
     const spanRange = this.rangeOf(line, start, end);
-    return { text: this.raw[line].slice(spanRange.start.character, spanRange.end.character), range: spanRange };
+    return { text: this.textAt(spanRange, cleanText), range: spanRange };
+  }
+
+  /** The text of a one-line range as written; `cleanText` is used when the line has no artifact. */
+  private textAt(spanRange: Range, cleanText?: string): string {
+    const line = spanRange.start.line;
+    if (cleanText !== undefined && this.maps[line] === undefined) return cleanText;
+    return this.raw[line].slice(spanRange.start.character, spanRange.end.character);
+  }
+
+  /**
+   * elementRange(line, start, end) for an element whose token starts where it does (`tokenStart`, from rangeOf):
+   * the two share that position when no artifact wraps the token (positions are never changed in place).
+   */
+  private elementRangeFrom(tokenStart: Position, line: number, start: number, end: number): Range {
+    const startCharacter = this.elementStartColumn(line, start);
+    const endCharacter = end <= start ? startCharacter : this.elementEndColumn(line, end);
+    const startPosition = tokenStart.line === line && tokenStart.character === startCharacter ? tokenStart : { line, character: startCharacter };
+    return { start: startPosition, end: { line, character: endCharacter } };
+  }
+
+  /** The first 80 characters of a head's text, trimmed. */
+  private title(line: number, from: number): string {
+    const text = this.clean[line];
+    return trimmedSlice(text, from, Math.min(text.length, from + 80));
   }
 
   private elementSpan(line: number, start: number, end: number): Span {
@@ -595,10 +633,20 @@ class CableParser {
 
   private mark(line: number, open: number, close: number, inner = this.clean[line].slice(open + 1, close - 1)): PortionMark {
     const analysed = analyseMarkCached(inner);
-    const span = this.span(line, open, close);
-    const mark: PortionMark = { text: span.text, range: span.range, controls: analysed.controls.slice(), valid: !analysed.problem };
-    if (analysed.level) mark.level = analysed.level;
-    if (analysed.problem) mark.problem = analysed.problem;
+    const markRange = this.rangeOf(line, open, close);
+    const start = markRange.start.character;
+    const end = markRange.end.character;
+    // A mark written as it reads (no artifact inside) shares the one text string of its analysis.
+    const written = this.raw[line];
+    const text = end - start === analysed.text.length && written.startsWith(analysed.text, start) ? analysed.text : written.slice(start, end);
+    // Marks without controls (nearly all) share one empty list; the literals give every mark a complete shape.
+    const controls = analysed.controls.length === 0 ? NO_CONTROLS : analysed.controls.slice();
+    const valid = !analysed.problem;
+    let mark: PortionMark;
+    if (analysed.level && analysed.problem) mark = { text, range: markRange, controls, valid, level: analysed.level, problem: analysed.problem };
+    else if (analysed.level) mark = { text, range: markRange, controls, valid, level: analysed.level };
+    else if (analysed.problem) mark = { text, range: markRange, controls, valid, problem: analysed.problem };
+    else mark = { text, range: markRange, controls, valid };
     this.marks.push(mark);
     noteOrder(this.markOrder, mark.range);
     return mark;
@@ -1490,22 +1538,15 @@ class CableParser {
         if (portion && portion.range.end.line === line) portion.range.end = { line, character: this.elementEndColumn(line, cut) };
       }
     }
-    const numberSpan = this.span(line, numberStart, numberStart + digits.length);
-    const number = { text: numberSpan.text, range: numberSpan.range, value: Number(digits) };
+    const numberRange = this.rangeOf(line, numberStart, numberStart + digits.length);
+    const number = { text: this.textAt(numberRange, digits), range: numberRange, value: Number(digits) };
     const head = this.headMark(line, afterNumber);
     const titleStart = head ? head.end : afterNumber;
-    const paragraph: Paragraph = {
-      kind: 'paragraph',
-      range: this.elementRange(line, numberStart, this.lineEnd(line)),
-      number,
-      title: this.clean[line].slice(titleStart, titleStart + 80).trim(),
-      subParagraphs: [],
-      talkingPoints: [],
-    };
-    if (head) {
-      paragraph.mark = head.mark;
-      paragraph.markPosition = 'leading';
-    }
+    const paragraphRange = this.elementRangeFrom(number.range.start, line, numberStart, this.lineEnd(line));
+    const title = this.title(line, titleStart);
+    const paragraph: Paragraph = head
+      ? { kind: 'paragraph', range: paragraphRange, mark: head.mark, markPosition: 'leading', number, title, subParagraphs: [], talkingPoints: [] }
+      : { kind: 'paragraph', range: paragraphRange, number, title, subParagraphs: [], talkingPoints: [] };
     this.paragraph = paragraph;
     this.paragraphLast = line;
     this.model.paragraphs.push(paragraph);
@@ -1555,12 +1596,13 @@ class CableParser {
     }
     const head = this.headMark(line, match[0].length);
     const titleStart = head ? head.end : match[0].length;
+    const label = this.span(line, labelStart, labelEnd);
     const sub: SubParagraph = {
       kind: 'subparagraph',
-      range: this.elementRange(line, labelStart, this.lineEnd(line)),
-      label: this.span(line, labelStart, labelEnd),
+      range: this.elementRangeFrom(label.range.start, line, labelStart, this.lineEnd(line)),
+      label,
       letter,
-      title: this.clean[line].slice(titleStart, titleStart + 80).trim(),
+      title: this.title(line, titleStart),
       talkingPoints: [],
     };
     if (malformedPrefix) sub.malformedPrefix = malformedPrefix;
@@ -1581,10 +1623,11 @@ class CableParser {
     this.closeChunk();
     const dashStart = match[1].length;
     const head = this.headMark(line, match[0].length, true);
+    const dash = this.span(line, dashStart, dashStart + match[2].length, match[2]);
     const point: TalkingPoint = {
       kind: 'talking-point',
-      range: this.elementRange(line, dashStart, this.lineEnd(line)),
-      dash: this.span(line, dashStart, dashStart + match[2].length),
+      range: this.elementRangeFrom(dash.range.start, line, dashStart, this.lineEnd(line)),
+      dash,
       text: '',
     };
     if (head) {
@@ -1616,19 +1659,20 @@ class CableParser {
         lastEnd = trailing.open;
       }
     }
-    const parts: string[] = [];
-    for (let i = first; i <= last; i++) {
-      if (this.isBlank(i)) continue;
-      let from = 0;
-      if (i === first) {
-        from = this.cleanStart(point.dash.range) + point.dash.text.length;
-        if (point.mark && point.markPosition === 'leading') from = this.cleanEnd(i, point.mark.range);
+    let firstFrom = this.cleanStart(point.dash.range) + point.dash.text.length;
+    if (point.mark && point.markPosition === 'leading') firstFrom = this.cleanEnd(first, point.mark.range);
+    if (first === last) {
+      point.text = trimmedSlice(this.clean[first], firstFrom, lastEnd);
+    } else {
+      const parts: string[] = [];
+      for (let i = first; i <= last; i++) {
+        if (this.isBlank(i)) continue;
+        const piece = trimmedSlice(this.clean[i], i === first ? firstFrom : 0, i === last ? lastEnd : this.clean[i].length);
+        if (piece) parts.push(piece);
       }
-      const piece = this.clean[i].slice(from, i === last ? lastEnd : undefined).trim();
-      if (piece) parts.push(piece);
+      point.text = parts.join(' ');
     }
-    point.text = parts.join(' ');
-    point.range = { start: point.range.start, end: { line: last, character: this.elementEndColumn(last, this.lineEnd(last)) } };
+    this.endAt(point, last);
   }
 
   /** The cleaned column where a one-line range starts. */
@@ -1650,9 +1694,11 @@ class CableParser {
     this.endAt(paragraph, this.paragraphLast);
   }
 
+  /** Ends a portion's range at the end of line `last` (the range is the portion's own; positions are never changed in place). */
   private endAt(portion: Portion, last: number): void {
-    // A new range keeping the start object (never changed): the old range is dropped, not mutated.
-    portion.range = { start: portion.range.start, end: { line: last, character: this.elementEndColumn(last, this.lineEnd(last)) } };
+    const character = this.elementEndColumn(last, this.lineEnd(last));
+    const end = portion.range.end;
+    if (end.line !== last || end.character !== character) portion.range.end = { line: last, character };
   }
 
   /** Plain text: a chunk starting with a mark, or a line ending in one, is a `text` portion. */

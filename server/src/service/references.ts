@@ -101,7 +101,46 @@ export function citationsOf(model: CableModel, entry: RefEntry): Range[] {
   return ranges;
 }
 
+/** Whether any citation names the entry (citationsOf(...).length > 0, without building the ranges). */
+export function isCited(model: CableModel, entry: RefEntry): boolean {
+  const onlyEntry = reftelEntry(model) === entry;
+  const letter = entry.letter;
+  const named = letter !== undefined && entryForLetter(model, letter) === entry;
+  for (const citation of model.refCitations) {
+    if (citation.reftel) {
+      if (onlyEntry) return true;
+      continue;
+    }
+    if (!named) continue;
+    for (const part of citation.parts) {
+      if (!part.to ? part.from.letter === letter : part.from.letter <= letter! && letter! <= part.to.letter) return true;
+    }
+  }
+  return false;
+}
+
 // --- paragraphs ---
+
+const firstIndexOfNumber = new WeakMap<CableModel, ReadonlyMap<number, number>>();
+
+/**
+ * Each paragraph number's first paragraph, as its index in `model.paragraphs` (a search from the top finds
+ * that one): computed once per model and shared, as a long cable has thousands of paragraphs and citations.
+ */
+export function paragraphIndexByNumber(model: CableModel): ReadonlyMap<number, number> {
+  let byNumber = firstIndexOfNumber.get(model);
+  if (!byNumber) {
+    const map = new Map<number, number>();
+    const paragraphs = model.paragraphs;
+    for (let index = 0; index < paragraphs.length; index++) {
+      const value = paragraphs[index].number.value;
+      if (!map.has(value)) map.set(value, index);
+    }
+    byNumber = map;
+    firstIndexOfNumber.set(model, byNumber);
+  }
+  return byNumber;
+}
 
 export function paragraphNumbered(model: CableModel, number: number): Paragraph | undefined {
   return model.paragraphs.find((paragraph) => paragraph.number.value === number);

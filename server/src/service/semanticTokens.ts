@@ -2,6 +2,7 @@
 // citations of references that exist or not, tags in the vocabulary or not, paragraph numbers out of sequence.
 import type { Range, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Level } from './model';
+import { paragraphIndexByNumber } from './references';
 import type { RuleContext } from './rules/rule';
 
 export const tokenTypes = ['portionMark', 'classification', 'refCitation', 'paragraphReference', 'tag', 'paragraphNumber'] as const;
@@ -12,8 +13,6 @@ export type TokenModifier = (typeof tokenModifiers)[number];
 
 export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...tokenTypes], tokenModifiers: [...tokenModifiers] };
 
-const levelModifier: Record<Level, TokenModifier> = { U: 'unclassified', SBU: 'sbu', C: 'confidential', S: 'secret', TS: 'topSecret' };
-
 /** One token before encoding; tests read these instead of the relative integers. */
 export interface SemanticToken {
   line: number;
@@ -23,41 +22,118 @@ export interface SemanticToken {
   modifiers: TokenModifier[];
 }
 
-function tokenAt(range: Range, type: TokenType, modifiers: TokenModifier[]): SemanticToken | undefined {
-  // Tokens are single-line: a span across lines (never expected for these constructs) is left to the grammar.
-  if (range.start.line !== range.end.line || range.end.character <= range.start.character) return undefined;
-  return { line: range.start.line, character: range.start.character, length: range.end.character - range.start.character, type, modifiers };
+const TYPE = Object.fromEntries(tokenTypes.map((type, index) => [type, index])) as Record<TokenType, number>;
+const BIT = Object.fromEntries(tokenModifiers.map((modifier, index) => [modifier, 1 << index])) as Record<TokenModifier, number>;
+const levelBit: Record<Level, number> = { U: BIT.unclassified, SBU: BIT.sbu, C: BIT.confidential, S: BIT.secret, TS: BIT.topSecret };
+
+/** A token takes five integers: line, character, length, type index, modifier bits. */
+const WIDTH = 5;
+
+/**
+ * Tokens as integers in a typed array: a long cable has thousands of marks, and integers are far cheaper to
+ * gather, merge and encode than objects. Each kind is appended as a run in document order.
+ */
+class TokenRuns {
+  data = new Int32Array(WIDTH * 1024);
+  length = 0;
+  /** Where each run starts; the last run ends at `length`. */
+  readonly starts: number[] = [];
+
+  startRun(): void {
+    this.starts.push(this.length);
+  }
+
+  push(range: Range, type: number, bits: number): void {
+    // Tokens are single-line: a span across lines (never expected for these constructs) is left to the grammar.
+    if (range.start.line !== range.end.line || range.end.character <= range.start.character) return;
+    if (this.length + WIDTH > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const data = this.data;
+    const at = this.length;
+    data[at] = range.start.line;
+    data[at + 1] = range.start.character;
+    data[at + 2] = range.end.character - range.start.character;
+    data[at + 3] = type;
+    data[at + 4] = bits;
+    this.length = at + WIDTH;
+  }
+
+  /** All runs merged in order of start (a run out of order is sorted first); on a tie the earlier run comes first. */
+  merged(): Int32Array {
+    const data = this.data;
+    const starts = this.starts;
+    const ends = starts.map((_, r) => (r + 1 < starts.length ? starts[r + 1] : this.length));
+    for (let r = 0; r < starts.length; r++) sortRun(data, starts[r], ends[r]);
+    const next = starts.slice();
+    const result = new Int32Array(this.length);
+    for (let at = 0; at < this.length; at += WIDTH) {
+      let best = -1;
+      for (let r = 0; r < starts.length; r++) {
+        if (next[r] >= ends[r]) continue;
+        if (best < 0 || startsAfter(data, next[best], next[r])) best = r;
+      }
+      const from = next[best];
+      for (let k = 0; k < WIDTH; k++) result[at + k] = data[from + k];
+      next[best] = from + WIDTH;
+    }
+    return result;
+  }
 }
 
-function intersects(token: SemanticToken, range: Range): boolean {
+/** Whether the token at `i` starts after the token at `j`. */
+function startsAfter(data: Int32Array, i: number, j: number): boolean {
+  return data[i] > data[j] || (data[i] === data[j] && data[i + 1] > data[j + 1]);
+}
+
+/** Sorts the tokens in [from, to) by start when they are not in order already (stably). */
+function sortRun(data: Int32Array, from: number, to: number): void {
+  let sorted = true;
+  for (let at = from + WIDTH; at < to && sorted; at += WIDTH) if (startsAfter(data, at - WIDTH, at)) sorted = false;
+  if (sorted) return;
+  const order: number[] = [];
+  for (let at = from; at < to; at += WIDTH) order.push(at);
+  order.sort((x, y) => data[x] - data[y] || data[x + 1] - data[y + 1] || x - y);
+  const copy = data.slice(from, to);
+  order.forEach((at, index) => data.set(copy.subarray(at - from, at - from + WIDTH), from + index * WIDTH));
+}
+
+function intersects(data: Int32Array, at: number, range: Range): boolean {
   const { start, end } = range;
-  if (token.line < start.line || token.line > end.line) return false;
-  if (token.line === end.line && token.character >= end.character && !(start.line === end.line && start.character === end.character)) return false;
-  if (token.line === start.line && token.character + token.length <= start.character) return false;
+  const line = data[at];
+  const character = data[at + 1];
+  if (line < start.line || line > end.line) return false;
+  if (line === end.line && character >= end.character && !(start.line === end.line && start.character === end.character)) return false;
+  if (line === start.line && character + data[at + 2] <= start.character) return false;
   return true;
 }
 
-/** Every token of the cable (within `range` when given), in document order, without overlaps. */
-export function collectSemanticTokens(context: RuleContext, range?: Range): SemanticToken[] {
+/** Every token in document order (within `range` when given), without overlaps, as integers (see WIDTH). */
+function collectTokens(context: RuleContext, range?: Range): { data: Int32Array; length: number } {
   const { model, vocabulary } = context;
-  const tokens: Array<SemanticToken | undefined> = [];
+  const runs = new TokenRuns();
 
-  if (model.banner) {
-    tokens.push(tokenAt(model.banner.classification.range, 'classification', [levelModifier[model.banner.level]]));
-  }
+  runs.startRun();
+  if (model.banner) runs.push(model.banner.classification.range, TYPE.classification, levelBit[model.banner.level]);
+
+  runs.startRun();
   for (const mark of model.marks) {
-    const modifiers: TokenModifier[] = mark.valid && mark.level ? [levelModifier[mark.level]] : ['invalid'];
-    if (mark.level && !mark.valid) modifiers.unshift(levelModifier[mark.level]);
-    if (mark.controls.length > 0) modifiers.push('controlled');
-    tokens.push(tokenAt(mark.range, 'portionMark', modifiers));
+    let bits = mark.valid && mark.level ? levelBit[mark.level] : BIT.invalid;
+    if (mark.level && !mark.valid) bits |= levelBit[mark.level];
+    if (mark.controls.length > 0) bits |= BIT.controlled;
+    runs.push(mark.range, TYPE.portionMark, bits);
   }
 
-  const defined = new Set((model.refs?.entries ?? []).map((entry) => entry.letter).filter((letter): letter is string => letter !== undefined));
+  runs.startRun();
+  const defined = new Set<string>();
+  for (const entry of model.refs?.entries ?? []) if (entry.letter !== undefined) defined.add(entry.letter);
   const refCount = model.refs?.entries.length ?? 0;
   for (const citation of model.refCitations) {
     if (citation.reftel) {
       // REFTEL names the only reference: it resolves when the cable has one.
-      tokens.push(tokenAt(citation.range, 'refCitation', refCount > 0 ? [] : ['unresolved']));
+      runs.push(citation.range, TYPE.refCitation, refCount > 0 ? 0 : BIT.unresolved);
       continue;
     }
     for (const part of citation.parts) {
@@ -65,47 +141,63 @@ export function collectSemanticTokens(context: RuleContext, range?: Range): Sema
       const to = (part.to ?? part.from).letter.charCodeAt(0);
       let resolves = to >= from;
       for (let code = from; code <= to; code++) if (!defined.has(String.fromCharCode(code))) resolves = false;
-      const modifiers: TokenModifier[] = resolves ? [] : ['unresolved'];
-      tokens.push(tokenAt(part.from.range, 'refCitation', modifiers));
-      if (part.to) tokens.push(tokenAt(part.to.range, 'refCitation', modifiers));
+      const bits = resolves ? 0 : BIT.unresolved;
+      runs.push(part.from.range, TYPE.refCitation, bits);
+      if (part.to) runs.push(part.to.range, TYPE.refCitation, bits);
     }
   }
 
+  runs.startRun();
   if (model.paragraphXrefs.length > 0) {
-    const numbers = new Set<number>();
-    for (const paragraph of model.paragraphs) numbers.add(paragraph.number.value);
+    const numbers = paragraphIndexByNumber(model);
     for (const xref of model.paragraphXrefs) {
       for (const part of xref.parts) {
-        tokens.push(tokenAt(part.from.range, 'paragraphReference', numbers.has(part.from.number) ? [] : ['unresolved']));
-        if (part.to) tokens.push(tokenAt(part.to.range, 'paragraphReference', numbers.has(part.to.number) ? [] : ['unresolved']));
+        runs.push(part.from.range, TYPE.paragraphReference, numbers.has(part.from.number) ? 0 : BIT.unresolved);
+        if (part.to) runs.push(part.to.range, TYPE.paragraphReference, numbers.has(part.to.number) ? 0 : BIT.unresolved);
       }
     }
   }
 
-  for (const tag of model.tags?.tags ?? []) {
-    tokens.push(tokenAt(tag.range, 'tag', vocabulary.get(tag.code) ? [] : ['unknown']));
-  }
+  runs.startRun();
+  for (const tag of model.tags?.tags ?? []) runs.push(tag.range, TYPE.tag, vocabulary.get(tag.code) ? 0 : BIT.unknown);
 
   // Numbered paragraphs run 1..n: a number that is not its position is out of sequence.
-  model.paragraphs.forEach((paragraph, index) => {
-    tokens.push(tokenAt(paragraph.number.range, 'paragraphNumber', paragraph.number.value === index + 1 ? [] : ['outOfSequence']));
-  });
-
-  const sorted: SemanticToken[] = [];
-  for (const token of tokens) if (token !== undefined && (!range || intersects(token, range))) sorted.push(token);
-  // Each kind comes in document order: the sort merges those runs.
-  sorted.sort((a, b) => a.line - b.line || a.character - b.character);
-  const result: SemanticToken[] = [];
-  for (const token of sorted) {
-    const previous = result[result.length - 1];
-    if (previous && previous.line === token.line && previous.character + previous.length > token.character) continue;
-    result.push(token);
+  runs.startRun();
+  const paragraphs = model.paragraphs;
+  for (let index = 0; index < paragraphs.length; index++) {
+    const number = paragraphs[index].number;
+    runs.push(number.range, TYPE.paragraphNumber, number.value === index + 1 ? 0 : BIT.outOfSequence);
   }
-  return result;
+
+  // Kept tokens move down in place: outside the range, or overlapping the previous kept one, they go.
+  const data = runs.merged();
+  let length = 0;
+  for (let at = 0; at < data.length; at += WIDTH) {
+    if (range && !intersects(data, at, range)) continue;
+    const last = length - WIDTH;
+    if (last >= 0 && data[last] === data[at] && data[last + 1] + data[last + 2] > data[at + 1]) continue;
+    if (length !== at) data.copyWithin(length, at, at + WIDTH);
+    length += WIDTH;
+  }
+  return { data, length };
 }
 
-const typeIndex = new Map<string, number>(tokenTypes.map((type, index) => [type, index]));
-const modifierBit = new Map<string, number>(tokenModifiers.map((modifier, index) => [modifier, 1 << index]));
+/** Every token of the cable (within `range` when given), in document order, without overlaps. */
+export function collectSemanticTokens(context: RuleContext, range?: Range): SemanticToken[] {
+  const { data, length } = collectTokens(context, range);
+  const tokens: SemanticToken[] = [];
+  for (let at = 0; at < length; at += WIDTH) {
+    const bits = data[at + 4];
+    tokens.push({
+      line: data[at],
+      character: data[at + 1],
+      length: data[at + 2],
+      type: tokenTypes[data[at + 3]],
+      modifiers: tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0),
+    });
+  }
+  return tokens;
+}
 
 /** Encodes tokens as LSP's relative integers: line delta, start delta, length, type, modifier bits. */
 export function encodeSemanticTokens(tokens: readonly SemanticToken[]): number[] {
@@ -117,11 +209,11 @@ export function encodeSemanticTokens(tokens: readonly SemanticToken[]): number[]
     const deltaLine = token.line - line;
     const deltaStart = deltaLine === 0 ? token.character - character : token.character;
     let bits = 0;
-    for (const modifier of token.modifiers) bits |= modifierBit.get(modifier)!;
+    for (const modifier of token.modifiers) bits |= BIT[modifier];
     data[at++] = deltaLine;
     data[at++] = deltaStart;
     data[at++] = token.length;
-    data[at++] = typeIndex.get(token.type)!;
+    data[at++] = TYPE[token.type];
     data[at++] = bits;
     line = token.line;
     character = token.character;
@@ -150,5 +242,20 @@ export function decodeSemanticTokens(data: readonly number[], legend: SemanticTo
 }
 
 export function semanticTokens(context: RuleContext, range?: Range): number[] {
-  return encodeSemanticTokens(collectSemanticTokens(context, range));
+  // The LSP encoding: each token relative to the previous one.
+  const { data: tokens, length } = collectTokens(context, range);
+  const data = new Array<number>(length);
+  let line = 0;
+  let character = 0;
+  for (let at = 0; at < length; at += WIDTH) {
+    const deltaLine = tokens[at] - line;
+    data[at] = deltaLine;
+    data[at + 1] = deltaLine === 0 ? tokens[at + 1] - character : tokens[at + 1];
+    data[at + 2] = tokens[at + 2];
+    data[at + 3] = tokens[at + 3];
+    data[at + 4] = tokens[at + 4];
+    line = tokens[at];
+    character = tokens[at + 1];
+  }
+  return data;
 }

@@ -50,13 +50,14 @@ function paragraphSymbol(paragraph: Paragraph, blocks: Block[]): DocumentSymbol 
   }
   // Sub-paragraphs come in document order: only blocks among them need sorting (thousands of paragraphs).
   if (withBlocks) children.sort((a, b) => a.range.start.line - b.range.start.line);
+  // Starts with the number and ends with a trimmed title: nothing to trim.
   const name = `${paragraph.number.text}. ${withMark(paragraph.title, paragraph.mark)}`;
-  return symbol(name, SymbolKind.Number, paragraph.range, paragraph.number.range, children);
+  return symbol(name, SymbolKind.Number, paragraph.range, paragraph.number.range, children, true);
 }
 
 function subParagraphSymbol(sub: SubParagraph): DocumentSymbol {
   const label = sub.label.text.startsWith('(') ? sub.label.text : `${sub.label.text}.`;
-  return symbol(`${label} ${withMark(sub.title, sub.mark)}`, SymbolKind.Struct, sub.range, sub.label.range);
+  return symbol(`${label} ${withMark(sub.title, sub.mark)}`, SymbolKind.Struct, sub.range, sub.label.range, undefined, label.trim() === label && label !== '');
 }
 
 function blockSymbol(block: Block): DocumentSymbol {
@@ -68,10 +69,11 @@ function withMark(title: string, mark: PortionMark | undefined): string {
   return mark ? `${mark.text} ${words}` : words;
 }
 
-function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[]): DocumentSymbol {
+/** `trimmed`: the caller knows the name is trimmed and not empty (thousands of paragraphs: no copy to check). */
+function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[], trimmed = false): DocumentSymbol {
   // VS Code rejects an empty name and a selection range outside the range.
   const safeSelection = contains(range, selectionRange) ? selectionRange : { start: range.start, end: range.start };
-  return DocumentSymbol.create(name.trim() || '(empty)', undefined, kind, range, safeSelection, children);
+  return DocumentSymbol.create(trimmed ? name : name.trim() || '(empty)', undefined, kind, range, safeSelection, children);
 }
 
 function contains(outer: Range, inner: Range): boolean {

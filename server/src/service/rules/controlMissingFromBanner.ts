@@ -34,6 +34,7 @@ export const controlMissingFromBanner: Rule = {
     const findings: Finding[] = [];
     const reported = new Set<string>();
     for (const mark of validMarks(model)) {
+      if (mark.controls.length === 0) continue;
       for (const control of mark.controls) {
         if (!BANNER_CONTROLS.has(control) || reported.has(control) || bannerCarries(model, control)) continue;
         reported.add(control);

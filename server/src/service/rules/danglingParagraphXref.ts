@@ -1,5 +1,6 @@
 // CBL020: a cross-reference to a paragraph (or sub-paragraph) that this cable does not have.
-import type { CableModel, Paragraph, ParagraphTarget } from '../model';
+import type { CableModel, ParagraphTarget } from '../model';
+import { paragraphIndexByNumber } from '../references';
 import { isLetteredSubParagraph } from '../renumber';
 import type { Finding, Rule } from './rule';
 
@@ -14,13 +15,12 @@ export const danglingParagraphXref: Rule = {
     const findings: Finding[] = [];
     if (model.paragraphXrefs.length === 0) return findings;
     // By number, first one wins (as a search from the top would): a long cable has thousands of both.
-    const byNumber = new Map<number, Paragraph>();
-    for (const paragraph of model.paragraphs) if (!byNumber.has(paragraph.number.value)) byNumber.set(paragraph.number.value, paragraph);
+    const byNumber = paragraphIndexByNumber(model);
     for (const xref of model.paragraphXrefs) {
       if (namesAnotherDocument(model, xref.range)) continue;
       for (const part of xref.parts) {
         for (const target of part.to ? [part.from, part.to] : [part.from]) {
-          const problem = danglingTarget(byNumber, target);
+          const problem = danglingTarget(model, byNumber, target);
           if (problem) findings.push({ range: target.range, message: problem, data: { number: target.number } });
         }
         if (part.to && !part.from.sub && !part.to.sub) {
@@ -37,9 +37,10 @@ export const danglingParagraphXref: Rule = {
   },
 };
 
-function danglingTarget(byNumber: Map<number, Paragraph>, target: ParagraphTarget): string | undefined {
-  const paragraph = byNumber.get(target.number);
-  if (!paragraph) return `Paragraph ${target.number} does not exist in this cable.`;
+function danglingTarget(model: CableModel, byNumber: ReadonlyMap<number, number>, target: ParagraphTarget): string | undefined {
+  const index = byNumber.get(target.number);
+  if (index === undefined) return `Paragraph ${target.number} does not exist in this cable.`;
+  const paragraph = model.paragraphs[index];
   if (target.sub && !paragraph.subParagraphs.some((sub) => isLetteredSubParagraph(sub) && sub.letter.toUpperCase() === target.sub!.letter)) {
     return `Paragraph ${target.number} has no sub-paragraph ${target.sub.letter}.`;
   }

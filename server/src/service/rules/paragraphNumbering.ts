@@ -1,6 +1,7 @@
 // CBL015: paragraphs or lettered sub-paragraphs out of sequence, duplicated or malformed (`1B.`); the
 // fix renumbers the whole cable and its cross-references.
 import { firstParagraphNumber, isLetteredSubParagraph, renumberParagraphEdits } from '../renumber';
+import { paragraphIndexByNumber } from '../references';
 import type { Finding, Rule } from './rule';
 import { oncePerModel } from './support';
 
@@ -15,16 +16,15 @@ export const paragraphNumbering: Rule = {
   safeForFixAll: true,
   check({ model }) {
     const findings: Finding[] = [];
-    const seen = new Set<number>();
     const first = firstParagraphNumber(model);
+    const firstIndex = paragraphIndexByNumber(model);
     model.paragraphs.forEach((paragraph, index) => {
       const expected = index + first;
       const value = paragraph.number.value;
-      if (paragraph.number.text !== String(expected)) {
-        const why = seen.has(value) ? `Paragraph ${value} is numbered twice` : `Paragraph ${paragraph.number.text} is out of sequence`;
+      if (!writtenAs(paragraph.number.text, value, expected)) {
+        const why = firstIndex.get(value)! < index ? `Paragraph ${value} is numbered twice` : `Paragraph ${paragraph.number.text} is out of sequence`;
         findings.push({ range: paragraph.number.range, message: `${why}: expected ${expected}.`, data: { expected: String(expected) } });
       }
-      seen.add(value);
       if (paragraph.subParagraphs.length === 0) return;
       paragraph.subParagraphs.filter(isLetteredSubParagraph).forEach((sub, subIndex) => {
         if (subIndex >= 26) return;
@@ -50,3 +50,8 @@ export const paragraphNumbering: Rule = {
     return edits.length === 0 ? [] : [edits];
   },
 };
+
+/** Whether digits `text` (of value `value`) are the plain decimal `expected`: no copy of the number as a string. */
+function writtenAs(text: string, value: number, expected: number): boolean {
+  return value === expected && (text.length === 1 || text.charCodeAt(0) !== 48 /* 0 */);
+}

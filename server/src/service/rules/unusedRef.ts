@@ -1,5 +1,5 @@
 // CBL018: a lettered REF entry that no citation in the text names.
-import { citationsOf } from '../references';
+import { isCited } from '../references';
 import type { Finding, Rule } from './rule';
 
 export const unusedRef: Rule = {
@@ -13,7 +13,7 @@ export const unusedRef: Rule = {
     for (const entry of entries) {
       // A single unlettered reference is cited as REFTEL or simply read as the cable's context.
       if (!entry.letter || !entry.letterRange) continue;
-      if (citationsOf(model, entry).length > 0) continue;
+      if (isCited(model, entry)) continue;
       findings.push({ range: entry.letterRange, message: `REF ${entry.letter} is not cited in the text.`, data: { letter: entry.letter }, tags: [1] });
     }
     return findings;
