@@ -21,8 +21,9 @@ export class ModelCache {
       this.entries.set(uri, cached);
       return cached.model;
     }
-    const model = parse(text());
+    // The old version goes first: it is garbage while the new one is parsed, not a survivor to copy.
     this.entries.delete(uri);
+    const model = parse(text());
     this.entries.set(uri, { version, model });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as string;

@@ -1432,8 +1432,10 @@ class CableParser {
       const parenMatch = code === 40 /* ( */ ? SUB_PAREN_RE.exec(text) : null;
       if (parenMatch) return this.subParagraphHead(line, parenMatch, true);
     }
-    const dashMatch = code === 45 /* - */ ? TALKING_POINT_RE.exec(text) : null;
-    if (dashMatch) return this.talkingPointHead(line, dashMatch);
+    if (code === 45 /* - */ && this.talkingPointMatch(text, first)) {
+      const head = this.headMatch;
+      return this.talkingPointHead(line, head.numberStart, head.numberEnd, head.after);
+    }
     if (this.talkingPoint) {
       this.talkingPointLast = line;
       this.touchContainers(line);
@@ -1618,12 +1620,29 @@ class CableParser {
     return titleStart;
   }
 
-  private talkingPointHead(line: number, match: RegExpExecArray): number {
+  /**
+   * TALKING_POINT_RE by hand from the dash at `dashStart` (after at most 8 spaces), filling `headMatch` with the
+   * dash's start and end and where the text starts: no match array for each of thousands of points.
+   */
+  private talkingPointMatch(text: string, dashStart: number): boolean {
+    if (dashStart > 8) return false;
+    let at = dashStart + 1;
+    if (text.charCodeAt(at) === 45) at++;
+    if (text.charCodeAt(at) === 45) return false;
+    const dashEnd = at;
+    while (at < text.length && isRegexSpace(text.charCodeAt(at))) at++;
+    if (at >= text.length) return false;
+    this.headMatch.numberStart = dashStart;
+    this.headMatch.numberEnd = dashEnd;
+    this.headMatch.after = at;
+    return true;
+  }
+
+  private talkingPointHead(line: number, dashStart: number, dashEnd: number, textStart: number): number {
     this.closeTalkingPoint();
     this.closeChunk();
-    const dashStart = match[1].length;
-    const head = this.headMark(line, match[0].length, true);
-    const dash = this.span(line, dashStart, dashStart + match[2].length, match[2]);
+    const head = this.headMark(line, textStart, true);
+    const dash = this.span(line, dashStart, dashEnd, dashEnd - dashStart === 2 ? '--' : '-');
     const point: TalkingPoint = {
       kind: 'talking-point',
       range: this.elementRangeFrom(dash.range.start, line, dashStart, this.lineEnd(line)),
@@ -1641,7 +1660,7 @@ class CableParser {
     this.touchContainers(line);
     this.addPortion(point);
     if (!head && trailingMarkStart(this.clean[line])) this.closeTalkingPoint();
-    return head ? head.end : match[0].length;
+    return head ? head.end : textStart;
   }
 
   private closeTalkingPoint(): void {

@@ -1,5 +1,5 @@
 // The outline: header, subject, references, paragraphs with their sub-paragraphs and blocks.
-import { DocumentSymbol, SymbolKind, type Range } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { Block, CableModel, Paragraph, PortionMark, SubParagraph } from './model';
 
 export function documentSymbols(model: CableModel): DocumentSymbol[] {
@@ -73,7 +73,9 @@ function withMark(title: string, mark: PortionMark | undefined): string {
 function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[], trimmed = false): DocumentSymbol {
   // VS Code rejects an empty name and a selection range outside the range.
   const safeSelection = contains(range, selectionRange) ? selectionRange : { start: range.start, end: range.start };
-  return DocumentSymbol.create(trimmed ? name : name.trim() || '(empty)', undefined, kind, range, safeSelection, children);
+  const safeName = trimmed ? name : name.trim() || '(empty)';
+  // DocumentSymbol.create's shape, written out: one object with all its properties at once.
+  return children ? { name: safeName, detail: undefined, kind, range, selectionRange: safeSelection, children } : { name: safeName, detail: undefined, kind, range, selectionRange: safeSelection };
 }
 
 function contains(outer: Range, inner: Range): boolean {

@@ -24,16 +24,19 @@ export function candidateMarks(model: CableModel, systemHigh: Level, parentMark?
   return parentMark ? [parentMark, ...marks.filter((mark) => mark !== parentMark)] : marks;
 }
 
-function parentMarkOf(model: CableModel, portion: Portion): string | undefined {
+/** The valid mark of each sub-paragraph's and talking point's parent (one pass: a cable may leave thousands unmarked). */
+function parentMarks(model: CableModel): Map<Portion, string | undefined> {
+  const parents = new Map<Portion, string | undefined>();
+  const note = (portion: Portion, mark: string | undefined) => {
+    if (!parents.has(portion)) parents.set(portion, mark);
+  };
   for (const paragraph of model.paragraphs) {
-    if (portion.kind === 'subparagraph' && paragraph.subParagraphs.includes(portion as SubParagraph)) return validText(paragraph);
-    if (portion.kind === 'talking-point') {
-      if (paragraph.talkingPoints.includes(portion as TalkingPoint)) return validText(paragraph);
-      const sub = paragraph.subParagraphs.find((candidate) => candidate.talkingPoints.includes(portion as TalkingPoint));
-      if (sub) return validText(sub) ?? validText(paragraph);
-    }
+    const paragraphMark = validText(paragraph);
+    for (const sub of paragraph.subParagraphs) note(sub, paragraphMark);
+    for (const point of paragraph.talkingPoints) note(point, paragraphMark);
+    for (const sub of paragraph.subParagraphs) for (const point of sub.talkingPoints) note(point, validText(sub) ?? paragraphMark);
   }
-  return undefined;
+  return parents;
 }
 
 function validText(portion: Portion): string | undefined {
@@ -49,11 +52,15 @@ export const missingPortionMark: Rule = {
     const findings: Finding[] = [];
     const classified = isClassified(model);
     const unclassifiedPreferred = classified ? undefined : markFor('U');
+    let parents: Map<Portion, string | undefined> | undefined;
+    const marksFor = (portion: Portion) => {
+      parents ??= parentMarks(model);
+      return candidateMarks(model, config.systemHigh, parents.get(portion));
+    };
     for (const portion of model.portions) {
       if (portion.mark) continue;
-      const parentMark = parentMarkOf(model, portion);
-      const marks = candidateMarks(model, config.systemHigh, parentMark);
       if (portion.kind === 'paragraph' || portion.kind === 'subparagraph') {
+        const marks = marksFor(portion);
         const label = portion.kind === 'paragraph' ? (portion as Paragraph).number : (portion as SubParagraph).label;
         const insertion = leadingMarkInsertion(model, label.range.end);
         const what = portion.kind === 'paragraph' ? `Paragraph ${label.text}` : `Sub-paragraph ${label.text}`;
@@ -66,6 +73,7 @@ export const missingPortionMark: Rule = {
       } else if (portion.kind === 'talking-point' && classified) {
         const point = portion as TalkingPoint;
         if (!point.dash.text.startsWith('--')) continue;
+        const marks = marksFor(portion);
         const data: MarkFixData = { position: portion.range.end, placement: 'trailing', before: ' ', after: '', label: point.dash.text, marks, preferred: undefined };
         findings.push({
           range: { start: point.dash.range.start, end: point.dash.range.end },

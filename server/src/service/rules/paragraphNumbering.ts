@@ -18,25 +18,29 @@ export const paragraphNumbering: Rule = {
     const findings: Finding[] = [];
     const first = firstParagraphNumber(model);
     const firstIndex = paragraphIndexByNumber(model);
-    model.paragraphs.forEach((paragraph, index) => {
+    const paragraphs = model.paragraphs;
+    for (let index = 0; index < paragraphs.length; index++) {
+      const paragraph = paragraphs[index];
       const expected = index + first;
       const value = paragraph.number.value;
       if (!writtenAs(paragraph.number.text, value, expected)) {
         const why = firstIndex.get(value)! < index ? `Paragraph ${value} is numbered twice` : `Paragraph ${paragraph.number.text} is out of sequence`;
         findings.push({ range: paragraph.number.range, message: `${why}: expected ${expected}.`, data: { expected: String(expected) } });
       }
-      if (paragraph.subParagraphs.length === 0) return;
-      paragraph.subParagraphs.filter(isLetteredSubParagraph).forEach((sub, subIndex) => {
-        if (subIndex >= 26) return;
+      let lettered = 0;
+      for (const sub of paragraph.subParagraphs) {
+        if (!isLetteredSubParagraph(sub)) continue;
+        const subIndex = lettered++;
+        if (subIndex >= 26) continue;
         const expectedLetter = String.fromCharCode(65 + subIndex);
         const written = sub.label.text;
-        if (written.toUpperCase() === expectedLetter) return;
+        if (written.length === 1 && (written.charCodeAt(0) & ~32) === expectedLetter.charCodeAt(0)) continue;
         const message = sub.malformedPrefix
           ? `Sub-paragraph label ${written}. is malformed: expected ${expectedLetter}.`
           : `Sub-paragraph ${written} is out of sequence in paragraph ${paragraph.number.text}: expected ${expectedLetter}.`;
         findings.push({ range: sub.label.range, message, data: { expected: expectedLetter } });
-      });
-    });
+      }
+    }
     return findings;
   },
   fixes(_finding, { model }) {

@@ -25,7 +25,9 @@ const highestLevelOf = new WeakMap<CableModel, { level: Level | undefined }>();
 export function validMarks(model: CableModel): ReadonlyArray<PortionMark & { level: Level }> {
   let marks = validMarksOf.get(model);
   if (!marks) {
-    marks = model.marks.filter((mark): mark is PortionMark & { level: Level } => mark.valid && mark.level !== undefined);
+    const isValid = (mark: PortionMark): mark is PortionMark & { level: Level } => mark.valid && mark.level !== undefined;
+    // Usually every mark is valid: then the model's own list serves, without a copy.
+    marks = model.marks.every(isValid) ? (model.marks as ReadonlyArray<PortionMark & { level: Level }>) : model.marks.filter(isValid);
     validMarksOf.set(model, marks);
   }
   return marks;
