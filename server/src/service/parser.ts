@@ -435,7 +435,12 @@ class CableParser {
     this.blank = new Uint8Array(count);
     // Most lines stay as they are: share the raw lines until one changes (then copy, see prepareLine).
     this.clean = lines;
-    for (let i = 0; i < count; i++) this.prepareLine(i);
+    // Web artifacts are rare: when the text has none, each line needs only its blank test.
+    if (source.includes('](#)') || source.charCodeAt(0) === 0xfeff) {
+      for (let i = 0; i < count; i++) this.prepareLine(i);
+    } else {
+      for (let i = 0; i < count; i++) if (isBlankText(lines[i])) this.blank[i] = 1;
+    }
   }
 
   run(): CableModel {

@@ -121,25 +121,40 @@ export function isCited(model: CableModel, entry: RefEntry): boolean {
 
 // --- paragraphs ---
 
-const firstIndexOfNumber = new WeakMap<CableModel, ReadonlyMap<number, number>>();
+/** Each paragraph number's first paragraph, as its index in `model.paragraphs` (numbers have at most four digits). */
+export class ParagraphIndex {
+  private readonly firstIndex = new Int32Array(10000).fill(-1);
 
-/**
- * Each paragraph number's first paragraph, as its index in `model.paragraphs` (a search from the top finds
- * that one): computed once per model and shared, as a long cable has thousands of paragraphs and citations.
- */
-export function paragraphIndexByNumber(model: CableModel): ReadonlyMap<number, number> {
-  let byNumber = firstIndexOfNumber.get(model);
-  if (!byNumber) {
-    const map = new Map<number, number>();
-    const paragraphs = model.paragraphs;
+  constructor(paragraphs: readonly Paragraph[]) {
     for (let index = 0; index < paragraphs.length; index++) {
       const value = paragraphs[index].number.value;
-      if (!map.has(value)) map.set(value, index);
+      if (value >= 0 && value < this.firstIndex.length && this.firstIndex[value] < 0) this.firstIndex[value] = index;
     }
-    byNumber = map;
-    firstIndexOfNumber.set(model, byNumber);
   }
-  return byNumber;
+
+  get(number: number): number | undefined {
+    const index = number >= 0 && number < this.firstIndex.length ? this.firstIndex[number] : -1;
+    return index < 0 ? undefined : index;
+  }
+
+  has(number: number): boolean {
+    return this.get(number) !== undefined;
+  }
+}
+
+const paragraphIndexes = new WeakMap<CableModel, ParagraphIndex>();
+
+/**
+ * The index of paragraphs by number (a search from the top finds the first): computed once per model and
+ * shared, as a long cable has thousands of paragraphs and cross-references.
+ */
+export function paragraphIndexByNumber(model: CableModel): ParagraphIndex {
+  let index = paragraphIndexes.get(model);
+  if (!index) {
+    index = new ParagraphIndex(model.paragraphs);
+    paragraphIndexes.set(model, index);
+  }
+  return index;
 }
 
 export function paragraphNumbered(model: CableModel, number: number): Paragraph | undefined {

@@ -52,7 +52,7 @@ function paragraphSymbol(paragraph: Paragraph, blocks: Block[]): DocumentSymbol 
   if (withBlocks) children.sort((a, b) => a.range.start.line - b.range.start.line);
   // Starts with the number and ends with a trimmed title: nothing to trim.
   const name = `${paragraph.number.text}. ${withMark(paragraph.title, paragraph.mark)}`;
-  return symbol(name, SymbolKind.Number, paragraph.range, paragraph.number.range, children, true);
+  return symbol(name, SymbolKind.Number, paragraph.range, paragraph.number.range, children.length > 0 ? children : undefined, true);
 }
 
 function subParagraphSymbol(sub: SubParagraph): DocumentSymbol {

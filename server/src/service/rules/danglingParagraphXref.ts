@@ -1,6 +1,6 @@
 // CBL020: a cross-reference to a paragraph (or sub-paragraph) that this cable does not have.
 import type { CableModel, ParagraphTarget } from '../model';
-import { paragraphIndexByNumber } from '../references';
+import { paragraphIndexByNumber, type ParagraphIndex } from '../references';
 import { isLetteredSubParagraph } from '../renumber';
 import type { Finding, Rule } from './rule';
 
@@ -37,7 +37,7 @@ export const danglingParagraphXref: Rule = {
   },
 };
 
-function danglingTarget(model: CableModel, byNumber: ReadonlyMap<number, number>, target: ParagraphTarget): string | undefined {
+function danglingTarget(model: CableModel, byNumber: ParagraphIndex, target: ParagraphTarget): string | undefined {
   const index = byNumber.get(target.number);
   if (index === undefined) return `Paragraph ${target.number} does not exist in this cable.`;
   const paragraph = model.paragraphs[index];
