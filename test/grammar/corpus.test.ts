@@ -55,6 +55,10 @@ test('long hostile lines finish (no catastrophic backtracking)', async () => {
     'Classified By: x 1.4 ' + '(b '.repeat(length / 3),
     'C O N F I D E N T I A L ' + ' '.repeat(length) + 'x',
     '-'.repeat(length) + 'x',
+    // Words that start like a construct, each checked in full by the ordinary-text runs.
+    'as necessary and appropriate, '.repeat(length / 30),
+    'embassy' + ' '.repeat(length / 2) + 'rep' + ' '.repeat(length / 2) + 'x',
+    ('see' + ' '.repeat(40)).repeat(length / 43),
   ];
   for (const line of hostile) {
     const lines = await tokenize(line);
