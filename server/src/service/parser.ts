@@ -98,6 +98,31 @@ function caseless(word: string): string {
   return word.replace(/[A-Z]/g, (letter) => `[${letter}${letter.toLowerCase()}]`);
 }
 const XREF_RE = /\b(paragraphs?|paras?)\b\.?\s*(?=\d)/gi;
+// What may follow a cited letter or paragraph number; each must end within a few characters (matchEndWithin).
+const CITED_RANGE_DASH_RE = /\s*(?:-|–|through\s|thru\s)\s*/iy;
+const CITED_JOINER_RE = /\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/iy;
+const XREF_RANGE_DASH_RE = /\s*(?:-|–|through\s|to\s)\s*(?=\d)/iy;
+const XREF_JOINER_RE = /\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?=\d)/iy;
+
+/** Where sticky `regex` matching at `position` ends, if it ends within `window` characters; else -1 (no copy of the text). */
+function matchEndWithin(regex: RegExp, text: string, position: number, window: number): number {
+  regex.lastIndex = position;
+  if (!regex.test(text)) return -1;
+  return regex.lastIndex <= position + window ? regex.lastIndex : -1;
+}
+
+/** An ASCII letter at `position` with no ASCII letter or digit right after it: `A` in `REF A,` but not in `REF Annex`. */
+function isCitedLetterAt(text: string, position: number): boolean {
+  return isAsciiLetter(text.charCodeAt(position)) && !isAsciiLetterOrDigit(text.charCodeAt(position + 1));
+}
+
+/** After a paragraph number, ` A meeting`: a capital starting a sentence, not a sub-paragraph letter. */
+function startsSentence(text: string, at: number): boolean {
+  let after = at + 2;
+  while (after < at + 6 && after < text.length && isRegexSpace(text.charCodeAt(after))) after++;
+  const code = text.charCodeAt(after);
+  return after > at + 2 && after < at + 6 && code >= 97 && code <= 122;
+}
 
 interface Chunk {
   startLine: number;
@@ -366,6 +391,10 @@ function isDigit(code: number): boolean {
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return isAsciiLetter(code) || isDigit(code);
 }
 
 /** Exactly `text.trim() === ''`, without creating a string: most lines answer at their first character. */
@@ -1832,64 +1861,57 @@ class CableParser {
     const text = this.clean[line];
     CITATION_RE.lastIndex = from;
     for (let match = CITATION_RE.exec(text); match; match = CITATION_RE.exec(text)) {
-      const word = match[1].toUpperCase();
       let position = match.index + match[0].length;
       let after = position;
       while (after < text.length && isSpace(text.charCodeAt(after))) after++;
       if (text[after] === ':') continue;
-      const reftel = word.startsWith('REFTEL');
-      const parts: RefCitation['parts'] = [];
+      // REFTEL and REFTELS are six letters or more; REF and REFS fewer.
+      const reftel = match[1].length >= 6;
+      let parts: RefCitation['parts'] = [];
       if (!reftel) {
         const scanned = this.citedLetters(line, text, position);
-        parts.push(...scanned.parts);
+        parts = scanned.parts;
         position = scanned.end;
         CITATION_RE.lastIndex = Math.max(CITATION_RE.lastIndex, position);
       }
       if (!reftel && parts.length === 0) continue;
       const letters: string[] = [];
       for (const part of parts) {
-        const from = part.from.letter.charCodeAt(0);
-        const to = part.to ? part.to.letter.charCodeAt(0) : from;
-        for (let code = from; code <= Math.max(from, to); code++) letters.push(String.fromCharCode(code));
+        const first = part.from.letter.charCodeAt(0);
+        const last = part.to ? part.to.letter.charCodeAt(0) : first;
+        for (let code = first; code <= Math.max(first, last); code++) letters.push(String.fromCharCode(code));
       }
-      this.model.refCitations.push(Object.assign(this.span(line, match.index, position), { reftel, parts, letters }));
+      const citationRange = this.rangeOf(line, match.index, position);
+      this.model.refCitations.push({ text: this.textAt(citationRange), range: citationRange, reftel, parts, letters });
     }
+  }
+
+  /** A cited letter at `position`: an ASCII letter standing alone (no letter or digit after it). */
+  private citedLetter(line: number, text: string, position: number): CitedLetter {
+    return { letter: text[position].toUpperCase(), range: this.rangeOf(line, position, position + 1) };
   }
 
   /** Letters after `REF`: `C`, `D-J`, `A AND B`, `A, B and C`. */
   private citedLetters(line: number, text: string, from: number): { parts: RefCitation['parts']; end: number } {
     const parts: RefCitation['parts'] = [];
-    const letterAt = (position: number): CitedLetter | undefined => {
-      const code = text.charCodeAt(position);
-      const isLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-      if (!isLetter || /[A-Za-z0-9]/.test(text[position + 1] ?? '')) return undefined;
-      return { letter: text[position].toUpperCase(), range: this.rangeOf(line, position, position + 1) };
-    };
-    const skipSpaces = (position: number) => {
-      while (position < text.length && isSpace(text.charCodeAt(position))) position++;
-      return position;
-    };
-    let position = skipSpaces(from);
+    let position = from;
+    while (position < text.length && isSpace(text.charCodeAt(position))) position++;
     let end = from;
-    for (;;) {
-      const letter = letterAt(position);
-      if (!letter) break;
-      const part: RefCitation['parts'][number] = { from: letter };
+    while (isCitedLetterAt(text, position)) {
+      const letter = this.citedLetter(line, text, position);
       position++;
       end = position;
-      const dash = /^\s*(?:-|–|through\s|thru\s)\s*/i.exec(text.slice(position, position + 12));
-      if (dash) {
-        const to = letterAt(position + dash[0].length);
-        if (to && to.letter >= letter.letter) {
-          part.to = to;
-          position += dash[0].length + 1;
-          end = position;
-        }
+      const toAt = matchEndWithin(CITED_RANGE_DASH_RE, text, position, 12);
+      if (toAt >= 0 && isCitedLetterAt(text, toAt) && text[toAt].toUpperCase() >= letter.letter) {
+        parts.push({ from: letter, to: this.citedLetter(line, text, toAt) });
+        position = toAt + 1;
+        end = position;
+      } else {
+        parts.push({ from: letter });
       }
-      parts.push(part);
-      const joiner = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/i.exec(text.slice(position, position + 12));
-      if (!joiner || !letterAt(position + joiner[0].length)) break;
-      position += joiner[0].length;
+      const next = matchEndWithin(CITED_JOINER_RE, text, position, 12);
+      if (next < 0 || !isCitedLetterAt(text, next)) break;
+      position = next;
     }
     return { parts, end };
   }
@@ -1904,22 +1926,20 @@ class CableParser {
       for (;;) {
         const target = this.paragraphTarget(line, text, position);
         if (!target) break;
-        const part: ParagraphXref['parts'][number] = { from: target.target };
-        position = target.end;
+        position = this.targetEnd;
         end = position;
-        const dash = /^\s*(?:-|–|through\s|to\s)\s*(?=\d)/i.exec(text.slice(position, position + 12));
-        if (dash) {
-          const to = this.paragraphTarget(line, text, position + dash[0].length);
-          if (to) {
-            part.to = to.target;
-            position = to.end;
-            end = position;
-          }
+        const toAt = matchEndWithin(XREF_RANGE_DASH_RE, text, position, 11);
+        const to = toAt >= 0 ? this.paragraphTarget(line, text, toAt) : undefined;
+        if (to) {
+          parts.push({ from: target, to });
+          position = this.targetEnd;
+          end = position;
+        } else {
+          parts.push({ from: target });
         }
-        parts.push(part);
-        const joiner = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?=\d)/i.exec(text.slice(position, position + 12));
-        if (!joiner) break;
-        position += joiner[0].length;
+        const next = matchEndWithin(XREF_JOINER_RE, text, position, 11);
+        if (next < 0) break;
+        position = next;
       }
       if (parts.length === 0) continue;
       XREF_RE.lastIndex = Math.max(XREF_RE.lastIndex, end);
@@ -1932,24 +1952,34 @@ class CableParser {
           numbers.push(part.from.number);
         }
       }
-      this.model.paragraphXrefs.push(Object.assign(this.span(line, match.index, end), { parts, numbers }));
+      const xrefRange = this.rangeOf(line, match.index, end);
+      this.model.paragraphXrefs.push({ text: this.textAt(xrefRange), range: xrefRange, parts, numbers });
     }
   }
 
-  private paragraphTarget(line: number, text: string, position: number): { target: ParagraphTarget; end: number } | undefined {
-    const digits = /^\d{1,4}(?!\d)/.exec(text.slice(position, position + 5));
-    if (!digits) return undefined;
-    let end = position + digits[0].length;
-    const target: ParagraphTarget = { number: Number(digits[0]), range: this.rangeOf(line, position, end) };
-    // `para 3.B` / `para 3.b` / `PARA 3 B`.
-    const sub = /^(?:\.([A-Za-z])|\s([A-Z]))(?![A-Za-z0-9])/.exec(text.slice(end, end + 4));
-    if (sub && !(sub[2] && /^\s[A-Z]\s+[a-z]/.test(text.slice(end, end + 6)))) {
-      const letterAt = end + sub[0].length - 1;
-      target.sub = { letter: text[letterAt].toUpperCase(), range: this.rangeOf(line, letterAt, letterAt + 1) };
-      end = letterAt + 1;
-      target.range = this.rangeOf(line, position, end);
-    }
-    return { target, end };
+  /** Where the last target paragraphTarget found ends (a field: no result object per target). */
+  private targetEnd = 0;
+
+  /** `3`, `3.B`, `3.b`, `3 B` at `position` (one to four digits); sets targetEnd. */
+  private paragraphTarget(line: number, text: string, position: number): ParagraphTarget | undefined {
+    let end = position;
+    while (end < text.length && end - position < 5 && isDigit(text.charCodeAt(end))) end++;
+    const digitCount = end - position;
+    if (digitCount === 0 || digitCount > 4) return undefined;
+    let value = 0;
+    for (let at = position; at < end; at++) value = value * 10 + text.charCodeAt(at) - 48;
+    // `para 3.B` / `para 3.b` / `PARA 3 B`, but not `para 3 A meeting`.
+    const letterAt = end + 1;
+    const first = text.charCodeAt(end);
+    const letter = text.charCodeAt(letterAt);
+    const standsAlone = !isAsciiLetterOrDigit(text.charCodeAt(letterAt + 1));
+    const dotted = first === 46 /* . */ && isAsciiLetter(letter) && standsAlone;
+    const spaced = !dotted && isRegexSpace(first) && letter >= 65 && letter <= 90 && standsAlone && !startsSentence(text, end);
+    this.targetEnd = end;
+    if (!dotted && !spaced) return { number: value, range: this.rangeOf(line, position, end) };
+    this.targetEnd = letterAt + 1;
+    const sub = { letter: text[letterAt].toUpperCase(), range: this.rangeOf(line, letterAt, letterAt + 1) };
+    return { number: value, range: this.rangeOf(line, position, letterAt + 1), sub };
   }
 }
 
