@@ -123,9 +123,13 @@ export function isCited(model: CableModel, entry: RefEntry): boolean {
 
 /** Each paragraph number's first paragraph, as its index in `model.paragraphs` (numbers have at most four digits). */
 export class ParagraphIndex {
-  private readonly firstIndex = new Int32Array(10000).fill(-1);
+  private readonly firstIndex: Int32Array;
 
   constructor(paragraphs: readonly Paragraph[]) {
+    // As long as the highest number needs: an open cable keeps its index, and most have a few paragraphs.
+    let highest = -1;
+    for (const paragraph of paragraphs) highest = Math.max(highest, paragraph.number.value);
+    this.firstIndex = new Int32Array(Math.min(highest + 1, 10000)).fill(-1);
     for (let index = 0; index < paragraphs.length; index++) {
       const value = paragraphs[index].number.value;
       if (value >= 0 && value < this.firstIndex.length && this.firstIndex[value] < 0) this.firstIndex[value] = index;
