@@ -90,6 +90,27 @@ describe('cable-lint', () => {
     assert.ok(missing.message.length > 10);
   });
 
+  it('checks a REF against the other cables it lints, as the editor does with its workspace (CBL030)', () => {
+    const folder = workspace('clean.cable');
+    const cited = fs.readFileSync(path.join(folder, 'clean.cable'), 'utf8').replace('UNCLAS STATE 012345', 'C O N F I D E N T I A L STATE 012345');
+    fs.writeFileSync(path.join(folder, 'cited.cable'), cited.replace('1. (U) This', '1. (C) This').replace('2. (U) Please', '2. (C) Please'));
+    const citing = fs.readFileSync(path.join(folder, 'clean.cable'), 'utf8')
+      .replace('UNCLAS STATE 012345', 'UNCLAS STATE 012399')
+      .replace('SUBJECT: ANNUAL ECONOMIC DIALOGUE: LOGISTICS\n', 'SUBJECT: ANNUAL ECONOMIC DIALOGUE: LOGISTICS\n\nREF: STATE 012345\n')
+      .replace('see paragraph 2.', 'see paragraph 2 and REFTEL.');
+    fs.writeFileSync(path.join(folder, 'citing.cable'), citing);
+    fs.rmSync(path.join(folder, 'clean.cable'));
+
+    const both = JSON.parse(run(['--format', 'json', '.'], { cwd: folder }).stdout) as JsonProblem[];
+    const higher = both.filter((problem) => problem.rule === 'CBL030');
+    assert.deepEqual(higher.map((problem) => [problem.file, problem.line, problem.severity]), [['citing.cable', 13, 'info']], JSON.stringify(both));
+    assert.match(higher[0].message, /CONFIDENTIAL/);
+
+    // Alone, the citing cable has nothing to look the reference up in.
+    const alone = JSON.parse(run(['--format', 'json', 'citing.cable'], { cwd: folder }).stdout) as JsonProblem[];
+    assert.deepEqual(alone.filter((problem) => problem.rule === 'CBL030'), []);
+  });
+
   it('writes SARIF 2.1.0 with the rules and results', () => {
     const folder = workspace('unmarked.cable');
     const result = run(['--format', 'sarif', 'unmarked.cable'], { cwd: folder });
