@@ -213,3 +213,13 @@ describe('references: rename', () => {
     assert.ok('error' in tooLong && /single letter/.test(tooLong.error));
   });
 });
+
+describe('paragraph index by number', () => {
+  it('gives the first paragraph of each number, nothing for numbers it lacks, and is shared per model', () => {
+    const model = contextFor(cable({ body: ['1. (U) One.', '', '2. (U) Two.', '', '2. (U) Two again.', '', '7. (U) Seven.'] })).model;
+    const index = references.paragraphIndexByNumber(model);
+    assert.deepEqual([1, 2, 7].map((number) => index.get(number)), [0, 1, 3]);
+    for (const missing of [0, 3, 8, 9999, 10000, -1]) assert.equal(index.has(missing), false, `paragraph ${missing}`);
+    assert.equal(references.paragraphIndexByNumber(model), index);
+  });
+});

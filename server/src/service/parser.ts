@@ -439,7 +439,7 @@ class CableParser {
   private chunk?: Chunk;
   private readonly openBlocks: OpenBlock[] = [];
   private signatureStart = Number.MAX_SAFE_INTEGER;
-  /** The last head paragraphHeadMatch found (reused: no allocation per line). */
+  /** The last head found by paragraphHeadMatch or talkingPointMatch: number (or dash) start and end, where the text starts (reused: no allocation per line). */
   private readonly headMatch: HeadMatch = { numberStart: 0, numberEnd: 0, after: 0 };
   /** A paragraph head found mid-line after the reason letters, started when the body reaches its line. */
   private pendingHead?: { line: number; column: number };
