@@ -15,6 +15,7 @@ import {
 import { cableFor } from './activeCable';
 import { newCableBody } from './cableTemplate';
 import { clientCommands, isServerCommand, nothingToChange } from './commandIds';
+import { RestartPolicy } from './restartPolicy';
 import { ClassificationStatus, requestSummary, type ClassificationSummary } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -27,23 +28,15 @@ const commandTitles: Record<string, string> = {
   'cable.showPortionMarks': 'Show Portion Marks',
 };
 
-/** Restarts a crashed server, telling the user once; gives up after five crashes in three minutes. */
+/** Restarts a crashed server, telling the user once; gives up after five crashes in three minutes (RestartPolicy). */
 function restartingErrorHandler(): ErrorHandler {
-  const crashes: number[] = [];
-  let told = false;
+  const policy = new RestartPolicy();
   return {
     error: () => ({ action: ErrorAction.Continue }),
     closed: () => {
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();
-      if (crashes.length >= 5) {
-        return { action: CloseAction.DoNotRestart, message: 'Cable: the language server stopped five times in three minutes and will not be restarted. See the "Cable Language Server" output.' };
-      }
-      if (!told) {
-        told = true;
-        void vscode.window.showWarningMessage('Cable: the language server stopped unexpectedly and was restarted.');
-      }
+      const decision = policy.stopped();
+      if (!decision.restart) return { action: CloseAction.DoNotRestart, message: decision.message };
+      if (decision.tellUser) void vscode.window.showWarningMessage('Cable: the language server stopped unexpectedly and was restarted.');
       return { action: CloseAction.Restart, handled: true };
     },
   };
