@@ -162,7 +162,8 @@ export function paragraphIndexByNumber(model: CableModel): ParagraphIndex {
 }
 
 export function paragraphNumbered(model: CableModel, number: number): Paragraph | undefined {
-  return model.paragraphs.find((paragraph) => paragraph.number.value === number);
+  const index = paragraphIndexByNumber(model).get(number);
+  return index === undefined ? undefined : model.paragraphs[index];
 }
 
 function subParagraphOf(paragraph: Paragraph, letter: string): SubParagraph | undefined {
