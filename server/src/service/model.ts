@@ -21,8 +21,8 @@ export interface Span {
 export interface PortionMark extends Span {
   /** The level, when the first token is a known level (U, SBU, C, S, TS; case-insensitive). */
   level?: Level;
-  /** Dissemination controls, normalised to canonical upper-case names: NOFORN, REL NATO, FGI, FOUO ... */
-  controls: string[];
+  /** Dissemination controls, normalised to canonical upper-case names: NOFORN, REL NATO, FGI, FOUO ... (shared between marks: read only). */
+  controls: readonly string[];
   /** False when the mark is not a level with valid controls (`(X)`, `(S/ NF)`, `(CC)`). */
   valid: boolean;
   /** Why it is invalid, for the diagnostic message. */

@@ -276,7 +276,7 @@ type MarkAnalysis = ReturnType<typeof analyseMarkInner> & { text: string };
 const markAnalyses = new Map<string, MarkAnalysis>();
 const MAX_CACHED_MARKS = 500;
 /** The controls of every mark that has none: shared, so frozen. */
-const NO_CONTROLS: string[] = Object.freeze([]) as unknown as string[];
+const NO_CONTROLS: readonly string[] = Object.freeze([]);
 
 /** analyseMarkInner, remembered, with the mark's text `(inner)`; callers must copy `controls` before handing it out. */
 function analyseMarkCached(inner: string): MarkAnalysis {
