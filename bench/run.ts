@@ -91,11 +91,12 @@ devDependencies; \`bench/.deps/\` (git-ignored) is used instead when present.
   one case-insensitive keyword scan per line is about 2 ms and splitting into lines 0.5 ms), diagnostics 1.3 ms,
   semantic tokens 1 ms, the outline 0.7 ms. Done so far: semantic tokens gathered as integers, no intermediate
   spans, shared mark texts and control lists, complete object shapes, citations scanned without copies, rules
-  without per-item copies, and the previous model released before the next parse. What is left needs either a
+  without per-item copies, and the previous model released before the next parse. What is left needs both a
   leaner model contract (ranges computed from line and column numbers on demand, so that the model is a third of
-  the objects) or a keyword scanner faster than V8's regular expressions on lower-case text (a WebAssembly scan
-  over the UTF-8 bytes would take about 0.5 ms). Neither alone is enough; by this breakdown the two together would
-  come to about 5-5.5x, so the parse itself would need a further pass as well.
+  the objects) and a keyword scanner faster than V8's regular expressions on lower-case text (a WebAssembly scan
+  would take about 0.3 ms, but handing it the text costs 0.6 ms as Latin-1 bytes and 1 ms as UTF-16, so the
+  gain is about 1 ms). Neither alone is enough, and by this breakdown the two together would come to
+  about 5-5.5x, so the parse itself would need a further pass as well.
 `;
 }
 
