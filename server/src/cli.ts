@@ -16,7 +16,7 @@ import { resolveConfig } from './service/configLoader';
 import { allRules, ruleById } from './service/rules';
 import { loadTagVocabulary } from './service/tagVocabulary';
 import { CableIndex } from './service/workspaceIndex';
-import { readHeader } from './workspaceIndexing';
+import { indexHeaders } from './workspaceIndexing';
 
 // esbuild defines CABLE_VERSION from package.json; a test build without it says 'dev'.
 declare const CABLE_VERSION: string | undefined;
@@ -131,26 +131,13 @@ export async function main(argv: string[], io: Output = defaultOutput(), cwd = p
 
 /**
  * The headers of the cables being linted, as the editor's workspace index: a REF naming one of them is then
- * checked against it (CBL030). Read before any fix, in file order, so that results do not depend on timing.
+ * checked against it (CBL030). Read before any fix.
  */
 async function indexCables(files: string[]): Promise<CableIndex | undefined> {
   const onDisk = files.filter((file) => file !== standardInput);
   if (onDisk.length < 2) return undefined;
-  const headers: Array<string | undefined> = new Array(onDisk.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < onDisk.length) {
-      const index = next++;
-      // An unreadable file is reported when it is checked; here it is only left out.
-      headers[index] = await readHeader(onDisk[index]).catch(() => undefined);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, onDisk.length) }, worker));
   const index = new CableIndex();
-  onDisk.forEach((file, at) => {
-    const header = headers[at];
-    if (header !== undefined && !header.includes('\0')) index.update(pathToFileURL(file).href, header);
-  });
+  await indexHeaders(index, onDisk);
   return index;
 }
 

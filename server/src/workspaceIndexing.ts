@@ -53,6 +53,31 @@ export async function readHeader(file: string, bytes = HEADER_BYTES): Promise<st
   }
 }
 
+/**
+ * Reads the headers of `files` a batch at a time and indexes them in file order (so that the result does not
+ * depend on timing); an unreadable file is left out. Returns how many became entries.
+ */
+export async function indexHeaders(
+  index: CableIndex,
+  files: readonly string[],
+  options: { skip?: (uri: string) => boolean; stop?: () => boolean; betweenBatches?: () => Promise<void> } = {},
+): Promise<number> {
+  let indexed = 0;
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    if (options.stop?.()) break;
+    const batch = files.slice(start, start + BATCH_SIZE);
+    const texts = await Promise.all(batch.map((file) => readHeader(file).catch(() => undefined)));
+    batch.forEach((file, at) => {
+      const uri = pathToFileURL(file).href;
+      const text = texts[at];
+      if (text === undefined || options.skip?.(uri)) return;
+      if (index.update(uri, text)) indexed++;
+    });
+    await options.betweenBatches?.();
+  }
+  return indexed;
+}
+
 /** Every `.cable` file under a folder, skipping node_modules, VCS folders, build output and dot-folders. */
 export async function findCableFiles(folder: string, found: string[] = []): Promise<string[]> {
   let entries: import('node:fs').Dirent[];
@@ -105,19 +130,12 @@ export class WorkspaceIndexer {
       await findCableFiles(fileURLToPath(folder), files);
       if (generation !== this.generation) return 0;
     }
-    let indexed = 0;
-    for (let start = 0; start < files.length; start += BATCH_SIZE) {
-      if (generation !== this.generation) return indexed;
-      const batch = files.slice(start, start + BATCH_SIZE);
-      const texts = await Promise.all(batch.map((file) => readHeader(file).catch(() => undefined)));
-      batch.forEach((file, at) => {
-        const uri = pathToFileURL(file).href;
-        const text = texts[at];
-        if (text === undefined || this.options.isOpen?.(uri)) return;
-        if (this.index.update(uri, text)) indexed++;
-      });
-      await yieldToEventLoop();
-    }
+    const indexed = await indexHeaders(this.index, files, {
+      skip: this.options.isOpen,
+      stop: () => generation !== this.generation,
+      betweenBatches: yieldToEventLoop,
+    });
+    if (generation !== this.generation) return indexed;
     this.options.log?.(`Cable: indexed ${indexed} of ${files.length} cable files in ${Date.now() - started} ms.`);
     if (indexed > 0) this.changed();
     return indexed;
