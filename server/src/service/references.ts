@@ -5,6 +5,7 @@ import type { CableModel, CitedLetter, Paragraph, ParagraphTarget, ParagraphXref
 import { citationPartEdits, inCaseOf, letteredEntries } from './reletter';
 import { isLetteredSubParagraph } from './renumber';
 import type { RuleContext } from './rules/rule';
+import { oncePerModel } from './rules/support';
 import type { IndexedCable } from './workspaceIndex';
 
 const RENAME_REFUSED = 'Only a REF letter can be renamed: put the cursor on the letter of a REF entry or of a citation such as REF C.';
@@ -146,20 +147,11 @@ export class ParagraphIndex {
   }
 }
 
-const paragraphIndexes = new WeakMap<CableModel, ParagraphIndex>();
-
 /**
  * The index of paragraphs by number (a search from the top finds the first): computed once per model and
  * shared, as a long cable has thousands of paragraphs and cross-references.
  */
-export function paragraphIndexByNumber(model: CableModel): ParagraphIndex {
-  let index = paragraphIndexes.get(model);
-  if (!index) {
-    index = new ParagraphIndex(model.paragraphs);
-    paragraphIndexes.set(model, index);
-  }
-  return index;
-}
+export const paragraphIndexByNumber = oncePerModel((model) => new ParagraphIndex(model.paragraphs));
 
 export function paragraphNumbered(model: CableModel, number: number): Paragraph | undefined {
   const index = paragraphIndexByNumber(model).get(number);

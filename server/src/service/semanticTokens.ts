@@ -201,22 +201,29 @@ export function collectSemanticTokens(context: RuleContext, range?: Range): Sema
 
 /** Encodes tokens as LSP's relative integers: line delta, start delta, length, type, modifier bits. */
 export function encodeSemanticTokens(tokens: readonly SemanticToken[]): number[] {
-  const data = new Array<number>(tokens.length * 5);
-  let at = 0;
-  let line = 0;
-  let character = 0;
-  for (const token of tokens) {
-    const deltaLine = token.line - line;
-    const deltaStart = deltaLine === 0 ? token.character - character : token.character;
+  const data = new Int32Array(tokens.length * WIDTH);
+  tokens.forEach((token, index) => {
     let bits = 0;
     for (const modifier of token.modifiers) bits |= BIT[modifier];
-    data[at++] = deltaLine;
-    data[at++] = deltaStart;
-    data[at++] = token.length;
-    data[at++] = TYPE[token.type];
-    data[at++] = bits;
-    line = token.line;
-    character = token.character;
+    data.set([token.line, token.character, token.length, TYPE[token.type], bits], index * WIDTH);
+  });
+  return relative(data, data.length);
+}
+
+/** Absolute tokens (see WIDTH) to the LSP encoding: each token's line and start relative to the previous one. */
+function relative(tokens: Int32Array, length: number): number[] {
+  const data = new Array<number>(length);
+  let line = 0;
+  let character = 0;
+  for (let at = 0; at < length; at += WIDTH) {
+    const deltaLine = tokens[at] - line;
+    data[at] = deltaLine;
+    data[at + 1] = deltaLine === 0 ? tokens[at + 1] - character : tokens[at + 1];
+    data[at + 2] = tokens[at + 2];
+    data[at + 3] = tokens[at + 3];
+    data[at + 4] = tokens[at + 4];
+    line = tokens[at];
+    character = tokens[at + 1];
   }
   return data;
 }
@@ -242,20 +249,6 @@ export function decodeSemanticTokens(data: readonly number[], legend: SemanticTo
 }
 
 export function semanticTokens(context: RuleContext, range?: Range): number[] {
-  // The LSP encoding: each token relative to the previous one.
-  const { data: tokens, length } = collectTokens(context, range);
-  const data = new Array<number>(length);
-  let line = 0;
-  let character = 0;
-  for (let at = 0; at < length; at += WIDTH) {
-    const deltaLine = tokens[at] - line;
-    data[at] = deltaLine;
-    data[at + 1] = deltaLine === 0 ? tokens[at + 1] - character : tokens[at + 1];
-    data[at + 2] = tokens[at + 2];
-    data[at + 3] = tokens[at + 3];
-    data[at + 4] = tokens[at + 4];
-    line = tokens[at];
-    character = tokens[at + 1];
-  }
-  return data;
+  const { data, length } = collectTokens(context, range);
+  return relative(data, length);
 }
