@@ -38,3 +38,8 @@ export function withCursor(marked: string): { text: string; position: { line: nu
   const before = text.slice(0, index).split(/\r\n|\r|\n/);
   return { text, position: { line: before.length - 1, character: before[before.length - 1].length } };
 }
+
+/** A range as the protocol sends it: model ranges are `TextRange` objects that serialise to plain `{ start, end }`. */
+export function wireRange(range: unknown): unknown {
+  return JSON.parse(JSON.stringify(range)) as unknown;
+}

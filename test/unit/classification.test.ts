@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { createCableService } from '../../server/src/service';
 import { defaultConfig, type CableConfig } from '../../server/src/service/config';
-import { seedPath } from '../helpers';
+import { seedPath, wireRange } from '../helpers';
 
 let version = 0;
 function serviceWith(config: CableConfig = defaultConfig) {
@@ -139,6 +139,6 @@ describe('update banner from portions', () => {
     const result = edits(text);
     assert.equal(result.length, 1);
     assert.equal(result[0].newText, 'S E C R E T');
-    assert.deepEqual(result[0].range, { start: { line: 4, character: 0 }, end: { line: 4, character: 23 } });
+    assert.deepEqual(wireRange(result[0].range), { start: { line: 4, character: 0 }, end: { line: 4, character: 23 } });
   });
 });

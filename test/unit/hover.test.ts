@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { seedPath } from '../helpers';
+import { seedPath, wireRange } from '../helpers';
 import { hoverAt } from './serviceHelpers';
 
 const seed = fs.readFileSync(seedPath, 'utf8');
@@ -36,7 +36,7 @@ describe('field hovers', () => {
     const hover = hoverAt(cable('S E C R E T\nNOFORN\n\nSUBJECT: X (S)\n\n1. (S/|NF) Text.\n'));
     assert.match(text(hover), /SECRET/);
     assert.match(text(hover), /NOFORN.*Not Releasable to Foreign Nationals/);
-    assert.deepEqual(hover!.range, { start: { line: 9, character: 3 }, end: { line: 9, character: 9 } });
+    assert.deepEqual(wireRange(hover!.range), { start: { line: 9, character: 3 }, end: { line: 9, character: 9 } });
     assert.match(text(hoverAt(seedAt('POC MEETING (C)', 13))), /CONFIDENTIAL/);
   });
 

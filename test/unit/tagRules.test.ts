@@ -12,7 +12,7 @@ import { missingSubjectTag } from '../../server/src/service/rules/missingSubject
 import type { Rule } from '../../server/src/service/rules/rule';
 import { unknownTag } from '../../server/src/service/rules/unknownTag';
 import { builtinVocabulary, loadTagVocabulary, type TagVocabulary } from '../../server/src/service/tagVocabulary';
-import { corpusDir, corpusFiles, seedPath } from '../helpers';
+import { corpusDir, corpusFiles, seedPath, wireRange } from '../helpers';
 import { applyEdits, applyFix, diagnosticsOf, serviceFor } from './serviceHelpers';
 
 const header = 'P R 102030Z OCT 08\nFM SECSTATE WASHDC\nTO AMEMBASSY PARIS PRIORITY\n\nC O N F I D E N T I A L STATE 109154\n\nE.O. 12958: DECL: 10/31/2018\n\n';
@@ -67,7 +67,7 @@ describe('CBL028 unknown-tag', () => {
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0].severity, DiagnosticSeverity.Warning);
     assert.match(diagnostics[0].message, /PRLE.*Did you mean PREL/);
-    assert.deepEqual(diagnostics[0].range, { start: { line: 8, character: 6 }, end: { line: 8, character: 10 } });
+    assert.deepEqual(wireRange(diagnostics[0].range), { start: { line: 8, character: 6 }, end: { line: 8, character: 10 } });
   });
 
   it('the fix replaces the code with the suggestion', () => {

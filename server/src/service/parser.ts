@@ -19,7 +19,6 @@ import type {
   ParagraphXref,
   Portion,
   PortionMark,
-  Position,
   PrecedenceLine,
   Range,
   ReasonLetter,
@@ -35,7 +34,7 @@ import type {
   TransmissionLine,
   WebArtifact,
 } from './model';
-import { LEVELS } from './model';
+import { LEVELS, TextRange } from './model';
 
 /** Above this many characters only the first whole lines up to it are analysed. */
 export const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
@@ -230,7 +229,7 @@ export function splitLines(text: string): { lines: string[]; eol: '\n' | '\r\n' 
 }
 
 function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
-  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+  return new TextRange(startLine, startCharacter, endLine, endCharacter);
 }
 
 function twoDigitYear(digits: string): number {
@@ -598,15 +597,11 @@ class CableParser {
     return this.raw[line].slice(spanRange.start.character, spanRange.end.character);
   }
 
-  /**
-   * elementRange(line, start, end) for an element whose token starts where it does (`tokenStart`, from rangeOf):
-   * the two share that position when no artifact wraps the token (positions are never changed in place).
-   */
-  private elementRangeFrom(tokenStart: Position, line: number, start: number, end: number): Range {
+  /** elementRange on one line, for the heads of paragraphs, sub-paragraphs and talking points. */
+  private lineElementRange(line: number, start: number, end: number): Range {
     const startCharacter = this.elementStartColumn(line, start);
     const endCharacter = end <= start ? startCharacter : this.elementEndColumn(line, end);
-    const startPosition = tokenStart.line === line && tokenStart.character === startCharacter ? tokenStart : { line, character: startCharacter };
-    return { start: startPosition, end: { line, character: endCharacter } };
+    return new TextRange(line, startCharacter, line, endCharacter);
   }
 
   /** The first 80 characters of a head's text, trimmed. */
@@ -1578,7 +1573,7 @@ class CableParser {
     const number = { text: this.textAt(numberRange, digits), range: numberRange, value: Number(digits) };
     const head = this.headMark(line, afterNumber);
     const titleStart = head ? head.end : afterNumber;
-    const paragraphRange = this.elementRangeFrom(number.range.start, line, numberStart, this.lineEnd(line));
+    const paragraphRange = this.lineElementRange(line, numberStart, this.lineEnd(line));
     const title = this.title(line, titleStart);
     const paragraph: Paragraph = head
       ? { kind: 'paragraph', range: paragraphRange, mark: head.mark, markPosition: 'leading', number, title, subParagraphs: [], talkingPoints: [] }
@@ -1635,7 +1630,7 @@ class CableParser {
     const label = this.span(line, labelStart, labelEnd);
     const sub: SubParagraph = {
       kind: 'subparagraph',
-      range: this.elementRangeFrom(label.range.start, line, labelStart, this.lineEnd(line)),
+      range: this.lineElementRange(line, labelStart, this.lineEnd(line)),
       label,
       letter,
       title: this.title(line, titleStart),
@@ -1679,7 +1674,7 @@ class CableParser {
     const dash = this.span(line, dashStart, dashEnd, dashEnd - dashStart === 2 ? '--' : '-');
     const point: TalkingPoint = {
       kind: 'talking-point',
-      range: this.elementRangeFrom(dash.range.start, line, dashStart, this.lineEnd(line)),
+      range: this.lineElementRange(line, dashStart, this.lineEnd(line)),
       dash,
       text: '',
     };
