@@ -33,6 +33,13 @@ export class TextRange implements Range {
     this.endCharacter = position.character;
   }
 
+  /** Whether `inner` lies within this range (ends included). */
+  contains(inner: TextRange): boolean {
+    const startsAfter = inner.startLine > this.startLine || (inner.startLine === this.startLine && inner.startCharacter >= this.startCharacter);
+    const endsBefore = inner.endLine < this.endLine || (inner.endLine === this.endLine && inner.endCharacter <= this.endCharacter);
+    return startsAfter && endsBefore;
+  }
+
   toJSON(): Range {
     return { start: this.start, end: this.end };
   }
@@ -48,7 +55,7 @@ export function levelRank(level: Level): number {
 /** A piece of text as written, with its range. `text` is as written unless a field says otherwise. */
 export interface Span {
   text: string;
-  range: Range;
+  range: TextRange;
 }
 
 /** A portion mark such as `(U)`, `(S//NF)`, `(C/REL NATO)`; also an invalid one such as `(X)`. */
@@ -173,7 +180,7 @@ export interface TagsLine extends Span {
   /** The separator the drafter uses: comma-separated or space-separated. */
   separator: ' ' | ',';
   /** One range per physical line (the first and any continuation lines). */
-  lineRanges: Range[];
+  lineRanges: TextRange[];
 }
 
 export interface Subject extends Span {
@@ -188,10 +195,10 @@ export interface RefEntry extends Span {
   /** Upper-case letter; undefined for a single unlettered REF. */
   letter?: string;
   /** Range of the letter itself (inside `[B](#).` just the `B`). */
-  letterRange?: Range;
+  letterRange?: TextRange;
   /** The reference text after the letter, continuation lines joined by a space. */
   description: string;
-  descriptionRange: Range;
+  descriptionRange: TextRange;
   /** When the text names a cable (`STATE 095573`). */
   cable?: MessageRef;
 }
@@ -224,7 +231,7 @@ export type PortionKind = 'subject' | 'paragraph' | 'subparagraph' | 'talking-po
 /** Anything that carries, or should carry, a portion mark. */
 export interface Portion {
   kind: PortionKind;
-  range: Range;
+  range: TextRange;
   mark?: PortionMark;
   markPosition?: 'leading' | 'trailing';
 }
@@ -269,7 +276,7 @@ export interface Block {
   open: Span;
   close?: Span;
   /** From the opener to the closer (or to the opener's line end when unclosed). */
-  range: Range;
+  range: TextRange;
 }
 
 export interface BlockProblem {
@@ -281,7 +288,7 @@ export interface BlockProblem {
 export interface CitedLetter {
   /** Upper case. */
   letter: string;
-  range: Range;
+  range: TextRange;
 }
 
 /** `REF C`, `(REF C)`, `ref a`, `REFS D-J`, `REFS A AND B`, `per ref B`, `REFTEL`, `REFTELS`. */
@@ -295,7 +302,7 @@ export interface RefCitation extends Span {
 
 export interface ParagraphTarget {
   number: number;
-  range: Range;
+  range: TextRange;
   /** `para 3.B`: the sub-paragraph letter. */
   sub?: CitedLetter;
 }
@@ -329,7 +336,7 @@ export interface CableModel {
   refs?: RefBlock;
   classifiedBy?: ClassifiedBy;
   /** Range of the whole header (from the first line to the line before the first paragraph or body text). */
-  headerRange?: Range;
+  headerRange?: TextRange;
   paragraphs: Paragraph[];
   /** Every portion in document order, flattened: subject, paragraphs, sub-paragraphs, talking points, marked text. */
   portions: Portion[];

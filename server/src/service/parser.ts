@@ -137,8 +137,9 @@ interface ArrivalOrder {
 }
 
 /** Records an item's start (which never changes after it is created). */
-function noteOrder(order: ArrivalOrder, itemRange: Range): void {
-  const { line, character } = itemRange.start;
+function noteOrder(order: ArrivalOrder, itemRange: TextRange): void {
+  const line = itemRange.startLine;
+  const character = itemRange.startCharacter;
   if (line < order.line || (line === order.line && character < order.character)) order.sorted = false;
   order.line = line;
   order.character = character;
@@ -228,7 +229,7 @@ export function splitLines(text: string): { lines: string[]; eol: '\n' | '\r\n' 
   return { lines, eol: breaks > 0 && crlf * 2 > breaks ? '\r\n' : '\n' };
 }
 
-function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): TextRange {
   return new TextRange(startLine, startCharacter, endLine, endCharacter);
 }
 
@@ -571,14 +572,14 @@ class CableParser {
   }
 
   /** The range of a token (a code, a letter, a number): inside an artifact, just its inner text. */
-  private rangeOf(line: number, start: number, end: number, endLine = line): Range {
+  private rangeOf(line: number, start: number, end: number, endLine = line): TextRange {
     const startCharacter = this.startColumn(line, start);
     const endCharacter = endLine === line && end <= start ? startCharacter : this.endColumn(endLine, end);
     return range(line, startCharacter, endLine, endCharacter);
   }
 
   /** The range of an element (a line, an entry, a portion): whole artifacts at its ends included. */
-  private elementRange(line: number, start: number, end: number, endLine = line): Range {
+  private elementRange(line: number, start: number, end: number, endLine = line): TextRange {
     const startCharacter = this.elementStartColumn(line, start);
     const endCharacter = endLine === line && end <= start ? startCharacter : this.elementEndColumn(endLine, end);
     return range(line, startCharacter, endLine, endCharacter);
@@ -591,14 +592,14 @@ class CableParser {
   }
 
   /** The text of a one-line range as written; `cleanText` is used when the line has no artifact. */
-  private textAt(spanRange: Range, cleanText?: string): string {
-    const line = spanRange.start.line;
+  private textAt(spanRange: TextRange, cleanText?: string): string {
+    const line = spanRange.startLine;
     if (cleanText !== undefined && this.maps[line] === undefined) return cleanText;
-    return this.raw[line].slice(spanRange.start.character, spanRange.end.character);
+    return this.raw[line].slice(spanRange.startCharacter, spanRange.endCharacter);
   }
 
   /** elementRange on one line, for the heads of paragraphs, sub-paragraphs and talking points. */
-  private lineElementRange(line: number, start: number, end: number): Range {
+  private lineElementRange(line: number, start: number, end: number): TextRange {
     const startCharacter = this.elementStartColumn(line, start);
     const endCharacter = end <= start ? startCharacter : this.elementEndColumn(line, end);
     return new TextRange(line, startCharacter, line, endCharacter);
@@ -612,7 +613,7 @@ class CableParser {
 
   private elementSpan(line: number, start: number, end: number): Span {
     const spanRange = this.elementRange(line, start, end);
-    return { text: this.raw[line].slice(spanRange.start.character, spanRange.end.character), range: spanRange };
+    return { text: this.raw[line].slice(spanRange.startCharacter, spanRange.endCharacter), range: spanRange };
   }
 
   /** Text of a multi-line range as written, lines joined with '\n'. */
@@ -663,8 +664,8 @@ class CableParser {
   private mark(line: number, open: number, close: number, inner = this.clean[line].slice(open + 1, close - 1)): PortionMark {
     const analysed = analyseMarkCached(inner);
     const markRange = this.rangeOf(line, open, close);
-    const start = markRange.start.character;
-    const end = markRange.end.character;
+    const start = markRange.startCharacter;
+    const end = markRange.endCharacter;
     // A mark written as it reads (no artifact inside) shares the one text string of its analysis.
     const written = this.raw[line];
     const text = end - start === analysed.text.length && written.startsWith(analysed.text, start) ? analysed.text : written.slice(start, end);
@@ -1162,7 +1163,7 @@ class CableParser {
     const entries: RefEntry[] = [];
     const lettered = REF_LABEL_AT_START_RE.test(this.clean[line].slice(match[0].length));
     // Building entry: its pieces of description as (line, start, end).
-    let current: { letter?: string; letterRange?: Range; start: { line: number; col: number }; pieces: Array<[number, number, number]> } | undefined;
+    let current: { letter?: string; letterRange?: TextRange; start: { line: number; col: number }; pieces: Array<[number, number, number]> } | undefined;
     const finish = () => {
       if (!current) return;
       const pieces = current.pieces.filter(([l, s, e]) => this.clean[l].slice(s, e).trim() !== '');
@@ -1245,7 +1246,7 @@ class CableParser {
   }
 
   /** A cable reference broken over lines (`D) 2008 BAKU` / `917`): found in the joined text, ranged over it. */
-  private joinedRefCable(description: string, descriptionRange: Range): MessageRef | undefined {
+  private joinedRefCable(description: string, descriptionRange: TextRange): MessageRef | undefined {
     if (descriptionRange.start.line === descriptionRange.end.line) return undefined;
     const match = MESSAGE_REF_RE.exec(description.replace(/^\([A-Z]\)\s*/, ''));
     if (!match) return undefined;
@@ -1566,7 +1567,7 @@ class CableParser {
       let cut = numberStart;
       while (cut > 0 && isSpace(this.clean[line].charCodeAt(cut - 1))) cut--;
       for (const portion of previous) {
-        if (portion && portion.range.end.line === line) portion.range.end = { line, character: this.elementEndColumn(line, cut) };
+        if (portion && portion.range.endLine === line) portion.range.endCharacter = this.elementEndColumn(line, cut);
       }
     }
     const numberRange = this.rangeOf(line, numberStart, numberStart + digits.length);
@@ -1724,8 +1725,8 @@ class CableParser {
   }
 
   /** The cleaned column where a one-line range starts. */
-  private cleanStart(spanRange: Range): number {
-    return this.cleanColumn(spanRange.start.line, spanRange.start.character);
+  private cleanStart(spanRange: TextRange): number {
+    return this.cleanColumn(spanRange.startLine, spanRange.startCharacter);
   }
 
   private closeSubParagraph(): void {
@@ -1745,8 +1746,8 @@ class CableParser {
   /** Ends a portion's range at the end of line `last` (the range is the portion's own; positions are never changed in place). */
   private endAt(portion: Portion, last: number): void {
     const character = this.elementEndColumn(last, this.lineEnd(last));
-    const end = portion.range.end;
-    if (end.line !== last || end.character !== character) portion.range.end = { line: last, character };
+    portion.range.endLine = last;
+    portion.range.endCharacter = character;
   }
 
   /** Plain text: a chunk starting with a mark, or a line ending in one, is a `text` portion. */
@@ -1986,19 +1987,19 @@ function normaliseKind(kind: string): string {
  * Sorts in place, stably. Items arrive almost always in order, so one pass checks that first (reading each
  * item's range once: items of many shapes make that read the slow part); when they are not, the sort runs.
  */
-function sortedByStart<T extends { range: Range }>(items: T[]): T[] {
+function sortedByStart<T extends { range: TextRange }>(items: T[]): T[] {
   if (items.length < 2) return items;
-  let previous = items[0].range.start;
+  let previous = items[0].range;
   for (let i = 1; i < items.length; i++) {
-    const start = items[i].range.start;
-    if (start.line < previous.line || (start.line === previous.line && start.character < previous.character)) return items.sort(byStart);
-    previous = start;
+    const current = items[i].range;
+    if (current.startLine < previous.startLine || (current.startLine === previous.startLine && current.startCharacter < previous.startCharacter)) return items.sort(byStart);
+    previous = current;
   }
   return items;
 }
 
-function byStart(a: { range: Range }, b: { range: Range }): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+function byStart(a: { range: TextRange }, b: { range: TextRange }): number {
+  return a.range.startLine - b.range.startLine || a.range.startCharacter - b.range.startCharacter;
 }
 
 /** Finds the reason keyword (`Reason:`, `for reasons`, `REASONS`) or else a bare `1.4`/`1.5`. */

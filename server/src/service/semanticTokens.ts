@@ -1,7 +1,7 @@
 // Semantic tokens for what the TextMate grammar cannot know: the level of each mark and of the banner,
 // citations of references that exist or not, tags in the vocabulary or not, paragraph numbers out of sequence.
 import type { Range, SemanticTokensLegend } from 'vscode-languageserver-types';
-import type { Level } from './model';
+import type { Level, TextRange } from './model';
 import { paragraphIndexByNumber } from './references';
 import type { RuleContext } from './rules/rule';
 
@@ -43,9 +43,9 @@ class TokenRuns {
     this.starts.push(this.length);
   }
 
-  push(range: Range, type: number, bits: number): void {
+  push(range: TextRange, type: number, bits: number): void {
     // Tokens are single-line: a span across lines (never expected for these constructs) is left to the grammar.
-    if (range.start.line !== range.end.line || range.end.character <= range.start.character) return;
+    if (range.startLine !== range.endLine || range.endCharacter <= range.startCharacter) return;
     if (this.length + WIDTH > this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
       grown.set(this.data);
@@ -53,9 +53,9 @@ class TokenRuns {
     }
     const data = this.data;
     const at = this.length;
-    data[at] = range.start.line;
-    data[at + 1] = range.start.character;
-    data[at + 2] = range.end.character - range.start.character;
+    data[at] = range.startLine;
+    data[at + 1] = range.startCharacter;
+    data[at + 2] = range.endCharacter - range.startCharacter;
     data[at + 3] = type;
     data[at + 4] = bits;
     this.length = at + WIDTH;

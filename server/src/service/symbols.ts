@@ -1,6 +1,6 @@
 // The outline: header, subject, references, paragraphs with their sub-paragraphs and blocks.
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import type { Block, CableModel, Paragraph, PortionMark, SubParagraph } from './model';
+import { TextRange, type Block, type CableModel, type Paragraph, type PortionMark, type SubParagraph } from './model';
 
 export function documentSymbols(model: CableModel): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
@@ -79,6 +79,8 @@ function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Ra
 }
 
 function contains(outer: Range, inner: Range): boolean {
+  // Model ranges (nearly all here) compare their numbers without making positions.
+  if (outer instanceof TextRange && inner instanceof TextRange) return outer.contains(inner);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
