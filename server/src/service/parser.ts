@@ -34,6 +34,7 @@ import type {
   TransmissionLine,
   WebArtifact,
 } from './model';
+import { findKeywords, type KeywordStarts } from './keywordScan';
 import { LEVELS, TextRange } from './model';
 
 /** Above this many characters only the first whole lines up to it are analysed. */
@@ -83,9 +84,10 @@ const BLOCK_RE = new RegExp(
   'gi',
 );
 const CITATION_RE = /\b(REFTELS?|REFS?)\b/gi;
-// One cheap scan per body line ahead of the block, citation and cross-reference regexes: where each of
-// those can first match (their matches start where these words do). Explicit classes, as V8 runs them
-// faster than the `i` flag; `note` and `background` count only before a colon, as in BLOCK_RE.
+// Where the block, citation and cross-reference regexes can first match on a line (their matches start
+// where these words do). keywordScan.ts finds the same starts for the whole text at once; this per-line
+// scan serves when it cannot (a line cleaned of artifacts, no WebAssembly). Explicit classes, as V8 runs
+// them faster than the `i` flag; `note` and `background` count only before a colon, as in BLOCK_RE.
 const KEYWORD_RE = new RegExp(
   String.raw`\b(?:(${caseless('BEGIN')}|${caseless('END')}|${caseless('SUMMARY')}|${caseless('COMMENT')}|` +
     String.raw`(?:${caseless('NOTE')}|${caseless('BACKGROUND')})\s*:)|(${caseless('REF')})|(${caseless('PARA')}))`,
@@ -411,6 +413,7 @@ function isSpace(code: number): boolean {
 
 class CableParser {
   private readonly model: CableModel;
+  private readonly source: string;
   private readonly raw: string[];
   /** Lines with artifacts removed and BOM skipped; regexes run on these. */
   private clean: string[];
@@ -447,6 +450,7 @@ class CableParser {
   constructor(text: string) {
     const source = typeof text === 'string' ? text : String(text ?? '');
     const { lines, eol } = splitLines(source);
+    this.source = source;
     this.raw = lines;
     this.model = emptyModel(lines, eol);
     let count = lines.length;
@@ -1402,8 +1406,30 @@ class CableParser {
 
   // ---- body
 
+  /**
+   * The keyword starts of the analysed lines, found in one pass over the text, with each line's offset.
+   * Undefined when a line was cleaned of artifacts (the offsets would not line up) or WebAssembly cannot
+   * run: then each line is scanned with KEYWORD_RE.
+   */
+  private keywordStarts(): { starts: KeywordStarts; lineStarts: Int32Array } | undefined {
+    if (this.clean !== this.raw) return undefined;
+    const text = this.source;
+    const lineStarts = new Int32Array(this.count + 1);
+    let offset = 0;
+    for (let line = 0; line < this.count; line++) {
+      lineStarts[line] = offset;
+      offset += this.raw[line].length;
+      // Lines break at `\r\n`, a lone `\r` or `\n` (see splitLines).
+      offset += text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;
+    }
+    lineStarts[this.count] = Math.min(offset, text.length);
+    const starts = findKeywords(text, lineStarts[this.count]);
+    return starts ? { starts, lineStarts } : undefined;
+  }
+
   private parseBody(bodyStart: number): void {
     const stop = Math.min(this.signatureStart, this.count);
+    const keywords = this.keywordStarts();
     for (let line = bodyStart; line < stop; line++) {
       if (this.blank[line] === 1) {
         this.blankLine(line);
@@ -1417,14 +1443,21 @@ class CableParser {
       let blockFrom = -1;
       let citationFrom = -1;
       let xrefFrom = -1;
-      KEYWORD_RE.lastIndex = 0;
-      for (let match = KEYWORD_RE.exec(text); match; match = KEYWORD_RE.exec(text)) {
-        if (match[1] !== undefined) {
-          if (blockFrom < 0) blockFrom = match.index;
-        } else if (match[2] !== undefined) {
-          if (citationFrom < 0) citationFrom = match.index;
-        } else if (xrefFrom < 0) {
-          xrefFrom = match.index;
+      if (keywords) {
+        keywords.starts.onLine(keywords.lineStarts[line], text.length);
+        blockFrom = keywords.starts.block;
+        citationFrom = keywords.starts.citation;
+        xrefFrom = keywords.starts.xref;
+      } else {
+        KEYWORD_RE.lastIndex = 0;
+        for (let match = KEYWORD_RE.exec(text); match; match = KEYWORD_RE.exec(text)) {
+          if (match[1] !== undefined) {
+            if (blockFrom < 0) blockFrom = match.index;
+          } else if (match[2] !== undefined) {
+            if (citationFrom < 0) citationFrom = match.index;
+          } else if (xrefFrom < 0) {
+            xrefFrom = match.index;
+          }
         }
       }
       if (blockFrom >= 0) this.scanBlocks(line, headEnd, blockFrom);
