@@ -45,6 +45,33 @@ export class TextRange implements Range {
   }
 }
 
+/**
+ * A portion mark as the parser makes it. A long cable has thousands: one class gives them one shape (the
+ * rules read them fast) and their range is made only when asked for.
+ */
+export class Mark implements PortionMark {
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    readonly startCharacter: number,
+    readonly endCharacter: number,
+    readonly controls: readonly string[],
+    readonly valid: boolean,
+    readonly level: Level | undefined,
+    readonly problem: string | undefined,
+  ) {}
+
+  get range(): TextRange {
+    return new TextRange(this.line, this.startCharacter, this.line, this.endCharacter);
+  }
+
+  /** As the protocol and the tests see a mark: its text, range and meaning (no undefined fields). */
+  toJSON(): object {
+    const { text, range, controls, valid, level, problem } = this;
+    return { text, range, controls, valid, ...(level !== undefined && { level }), ...(problem !== undefined && { problem }) };
+  }
+}
+
 /** Classification levels, lowest first. */
 export type Level = 'U' | 'SBU' | 'C' | 'S' | 'TS';
 export const LEVELS: readonly Level[] = ['U', 'SBU', 'C', 'S', 'TS'];
@@ -60,6 +87,10 @@ export interface Span {
 
 /** A portion mark such as `(U)`, `(S//NF)`, `(C/REL NATO)`; also an invalid one such as `(X)`. */
 export interface PortionMark extends Span {
+  /** Where the mark is, as numbers (a mark is on one line; `range` is made of these when read). */
+  line: number;
+  startCharacter: number;
+  endCharacter: number;
   /** The level, when the first token is a known level (U, SBU, C, S, TS; case-insensitive). */
   level?: Level;
   /** Dissemination controls, normalised to canonical upper-case names: NOFORN, REL NATO, FGI, FOUO ... (shared between marks: read only). */
@@ -254,7 +285,7 @@ export interface SubParagraph extends Portion {
   malformedPrefix?: string;
   /** The title/first words (up to 80 characters) after label and mark. */
   title: string;
-  talkingPoints: TalkingPoint[];
+  talkingPoints: readonly TalkingPoint[];
 }
 
 export interface Paragraph extends Portion {
@@ -263,9 +294,10 @@ export interface Paragraph extends Portion {
   number: Span & { value: number };
   /** First words (up to 80 characters) after number and mark. */
   title: string;
-  subParagraphs: SubParagraph[];
+  /** An empty list may be shared between paragraphs: hence read only (as every list in the model is to features). */
+  subParagraphs: readonly SubParagraph[];
   /** Talking points directly in the paragraph (not inside a sub-paragraph). */
-  talkingPoints: TalkingPoint[];
+  talkingPoints: readonly TalkingPoint[];
 }
 
 export type BlockKind = 'GUIDANCE' | 'TEXT' | 'TALKING POINTS' | 'NOTE' | 'COMMENT' | 'BACKGROUND' | 'SUMMARY' | string;

@@ -35,7 +35,7 @@ import type {
   WebArtifact,
 } from './model';
 import { findKeywords, type KeywordStarts } from './keywordScan';
-import { LEVELS, TextRange } from './model';
+import { LEVELS, Mark, TextRange } from './model';
 
 /** Above this many characters only the first whole lines up to it are analysed. */
 export const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
@@ -139,9 +139,7 @@ interface ArrivalOrder {
 }
 
 /** Records an item's start (which never changes after it is created). */
-function noteOrder(order: ArrivalOrder, itemRange: TextRange): void {
-  const line = itemRange.startLine;
-  const character = itemRange.startCharacter;
+function noteOrder(order: ArrivalOrder, line: number, character: number): void {
   if (line < order.line || (line === order.line && character < order.character)) order.sorted = false;
   order.line = line;
   order.character = character;
@@ -279,6 +277,11 @@ const markAnalyses = new Map<string, MarkAnalysis>();
 const MAX_CACHED_MARKS = 500;
 /** The controls of every mark that has none: shared, so frozen. */
 const NO_CONTROLS: readonly string[] = Object.freeze([]);
+// Most paragraphs have no sub-paragraphs and no talking points: they share these until one comes. Not
+// frozen: features iterate these lists, and V8 iterates a frozen array on a slow path. The model's types
+// make the lists read only.
+const NO_SUBPARAGRAPHS: readonly SubParagraph[] = [];
+const NO_TALKING_POINTS: readonly TalkingPoint[] = [];
 
 /** analyseMarkInner, remembered, with the mark's text `(inner)`; callers must copy `controls` before handing it out. */
 function analyseMarkCached(inner: string): MarkAnalysis {
@@ -444,6 +447,8 @@ class CableParser {
   private signatureStart = Number.MAX_SAFE_INTEGER;
   /** The last head found by paragraphHeadMatch or talkingPointMatch: number (or dash) start and end, where the text starts (reused: no allocation per line). */
   private readonly headMatch: HeadMatch = { numberStart: 0, numberEnd: 0, after: 0 };
+  /** Where the text after the last mark found by headMark starts. */
+  private headMarkEnd = 0;
   /** A paragraph head found mid-line after the reason letters, started when the body reaches its line. */
   private pendingHead?: { line: number; column: number };
 
@@ -662,33 +667,28 @@ class CableParser {
 
   private addPortion(portion: Portion): void {
     this.portions.push(portion);
-    noteOrder(this.portionOrder, portion.range);
+    noteOrder(this.portionOrder, portion.range.startLine, portion.range.startCharacter);
   }
 
   private mark(line: number, open: number, close: number, inner = this.clean[line].slice(open + 1, close - 1)): PortionMark {
     const analysed = analyseMarkCached(inner);
-    const markRange = this.rangeOf(line, open, close);
-    const start = markRange.startCharacter;
-    const end = markRange.endCharacter;
+    const start = this.startColumn(line, open);
+    const end = close <= open ? start : this.endColumn(line, close);
     // A mark written as it reads (no artifact inside) shares the one text string of its analysis.
     const written = this.raw[line];
     const text = end - start === analysed.text.length && written.startsWith(analysed.text, start) ? analysed.text : written.slice(start, end);
-    // Marks without controls (nearly all) share one empty list; the literals give every mark a complete shape.
+    // Marks without controls (nearly all) share one empty list.
     const controls = analysed.controls.length === 0 ? NO_CONTROLS : analysed.controls.slice();
-    const valid = !analysed.problem;
-    let mark: PortionMark;
-    if (analysed.level && analysed.problem) mark = { text, range: markRange, controls, valid, level: analysed.level, problem: analysed.problem };
-    else if (analysed.level) mark = { text, range: markRange, controls, valid, level: analysed.level };
-    else if (analysed.problem) mark = { text, range: markRange, controls, valid, problem: analysed.problem };
-    else mark = { text, range: markRange, controls, valid };
+    const mark = new Mark(text, line, start, end, controls, !analysed.problem, analysed.level, analysed.problem);
     this.marks.push(mark);
-    noteOrder(this.markOrder, mark.range);
+    noteOrder(this.markOrder, line, start);
     return mark;
   }
 
   /** A mark candidate right after a number, label or dash; `(a)`/`(1)` are sub-labels, not marks. */
   /** `levelFirst`: after a dash or SUBJECT:, where `(UN)` is more likely prose than a wrong mark. */
-  private headMark(line: number, position: number, levelFirst = false): { mark: PortionMark; end: number } | undefined {
+  /** The mark at `position` that heads a portion; `headMarkEnd` is then where the text after it starts. */
+  private headMark(line: number, position: number, levelFirst = false): PortionMark | undefined {
     const text = this.clean[line];
     // `(` then 1-120 characters other than parentheses then `)` (by hand: no match arrays per head).
     if (text.charCodeAt(position) !== 40 /* ( */) return undefined;
@@ -703,7 +703,8 @@ class CableParser {
     if ((inner.length > 12 || levelFirst) && !startsWithLevel(inner, true)) return undefined;
     let end = closeAt + 1;
     while (end < text.length && isRegexSpace(text.charCodeAt(end))) end++;
-    return { mark: this.mark(line, position, closeAt + 1, inner), end };
+    this.headMarkEnd = end;
+    return this.mark(line, position, closeAt + 1, inner);
   }
 
   // ---- header
@@ -1120,9 +1121,9 @@ class CableParser {
     let markPosition: 'start' | 'end' | undefined;
     const leading = this.headMark(line, titleStart, true);
     if (leading) {
-      mark = leading.mark;
+      mark = leading;
       markPosition = 'start';
-      titleStart = leading.end;
+      titleStart = this.headMarkEnd;
     }
     let lastEnd = this.lineEnd(last);
     if (!mark) {
@@ -1551,8 +1552,11 @@ class CableParser {
   /** `W. Bush` at a line start is not a sub-paragraph: a label is the next letter or carries a mark. */
   private isSubParagraphLabel(text: string, match: RegExpExecArray): boolean {
     if (text.charCodeAt(match[0].length) === 40 /* ( */) return true;
-    const letters = this.paragraph!.subParagraphs.filter((sub) => /^[A-Z]$/.test(sub.letter));
-    const previous = letters[letters.length - 1]?.letter;
+    const subParagraphs = this.paragraph!.subParagraphs;
+    let previous: string | undefined;
+    for (let index = subParagraphs.length - 1; index >= 0 && previous === undefined; index--) {
+      if (/^[A-Z]$/.test(subParagraphs[index].letter)) previous = subParagraphs[index].letter;
+    }
     const expected = previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'A';
     return match[3].toUpperCase() === expected;
   }
@@ -1606,12 +1610,12 @@ class CableParser {
     const numberRange = this.rangeOf(line, numberStart, numberStart + digits.length);
     const number = { text: this.textAt(numberRange, digits), range: numberRange, value: Number(digits) };
     const head = this.headMark(line, afterNumber);
-    const titleStart = head ? head.end : afterNumber;
+    const titleStart = head ? this.headMarkEnd : afterNumber;
     const paragraphRange = this.lineElementRange(line, numberStart, this.lineEnd(line));
     const title = this.title(line, titleStart);
     const paragraph: Paragraph = head
-      ? { kind: 'paragraph', range: paragraphRange, mark: head.mark, markPosition: 'leading', number, title, subParagraphs: [], talkingPoints: [] }
-      : { kind: 'paragraph', range: paragraphRange, number, title, subParagraphs: [], talkingPoints: [] };
+      ? { kind: 'paragraph', range: paragraphRange, mark: head, markPosition: 'leading', number, title, subParagraphs: NO_SUBPARAGRAPHS, talkingPoints: NO_TALKING_POINTS }
+      : { kind: 'paragraph', range: paragraphRange, number, title, subParagraphs: NO_SUBPARAGRAPHS, talkingPoints: NO_TALKING_POINTS };
     this.paragraph = paragraph;
     this.paragraphLast = line;
     this.model.paragraphs.push(paragraph);
@@ -1660,7 +1664,7 @@ class CableParser {
       letter = match[3].toUpperCase();
     }
     const head = this.headMark(line, match[0].length);
-    const titleStart = head ? head.end : match[0].length;
+    const titleStart = head ? this.headMarkEnd : match[0].length;
     const label = this.span(line, labelStart, labelEnd);
     const sub: SubParagraph = {
       kind: 'subparagraph',
@@ -1668,14 +1672,15 @@ class CableParser {
       label,
       letter,
       title: this.title(line, titleStart),
-      talkingPoints: [],
+      talkingPoints: NO_TALKING_POINTS,
     };
     if (malformedPrefix) sub.malformedPrefix = malformedPrefix;
     if (head) {
-      sub.mark = head.mark;
+      sub.mark = head;
       sub.markPosition = 'leading';
     }
-    this.paragraph!.subParagraphs.push(sub);
+    const paragraph = this.paragraph!;
+    paragraph.subParagraphs = paragraph.subParagraphs === NO_SUBPARAGRAPHS ? [sub] : appended(paragraph.subParagraphs, sub);
     this.subParagraph = sub;
     this.subLast = line;
     this.paragraphLast = line;
@@ -1713,17 +1718,18 @@ class CableParser {
       text: '',
     };
     if (head) {
-      point.mark = head.mark;
+      point.mark = head;
       point.markPosition = 'leading';
     }
-    (this.subParagraph ?? this.paragraph)?.talkingPoints.push(point);
+    const parent = this.subParagraph ?? this.paragraph;
+    if (parent) parent.talkingPoints = parent.talkingPoints === NO_TALKING_POINTS ? [point] : appended(parent.talkingPoints, point);
     this.talkingPoint = point;
     this.talkingPointFirst = line;
     this.talkingPointLast = line;
     this.touchContainers(line);
     this.addPortion(point);
     if (!head && trailingMarkStart(this.clean[line])) this.closeTalkingPoint();
-    return head ? head.end : textStart;
+    return head ? this.headMarkEnd : textStart;
   }
 
   private closeTalkingPoint(): void {
@@ -2085,4 +2091,10 @@ function scanLetters(text: string, from: number): { letters: Array<[number, stri
     // Back to the start of the token, before any `(` that opened it: `(d) 1. (C)` stops at `1`.
     return { letters, reachedEnd: false, stop: position };
   }
+}
+
+/** Pushes onto a list the parser made itself (read only to everyone else). */
+function appended<T>(list: readonly T[], item: T): readonly T[] {
+  (list as T[]).push(item);
+  return list;
 }

@@ -29,12 +29,16 @@ const levelBit: Record<Level, number> = { U: BIT.unclassified, SBU: BIT.sbu, C: 
 /** A token takes five integers: line, character, length, type index, modifier bits. */
 const WIDTH = 5;
 
+let gatherScratch = new Int32Array(WIDTH * 1024);
+let mergeScratch = new Int32Array(WIDTH * 1024);
+
 /**
  * Tokens as integers in a typed array: a long cable has thousands of marks, and integers are far cheaper to
  * gather, merge and encode than objects. Each kind is appended as a run in document order.
  */
 class TokenRuns {
-  data = new Int32Array(WIDTH * 1024);
+  /** Reused from the previous call (the tokens are read before the next): big typed arrays cost page faults each time. */
+  data = gatherScratch;
   length = 0;
   /** Where each run starts; the last run ends at `length`. */
   readonly starts: number[] = [];
@@ -45,30 +49,35 @@ class TokenRuns {
 
   push(range: TextRange, type: number, bits: number): void {
     // Tokens are single-line: a span across lines (never expected for these constructs) is left to the grammar.
-    if (range.startLine !== range.endLine || range.endCharacter <= range.startCharacter) return;
+    if (range.startLine === range.endLine) this.pushOnLine(range.startLine, range.startCharacter, range.endCharacter, type, bits);
+  }
+
+  pushOnLine(line: number, startCharacter: number, endCharacter: number, type: number, bits: number): void {
+    if (endCharacter <= startCharacter) return;
     if (this.length + WIDTH > this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
       grown.set(this.data);
-      this.data = grown;
+      this.data = gatherScratch = grown;
     }
     const data = this.data;
     const at = this.length;
-    data[at] = range.startLine;
-    data[at + 1] = range.startCharacter;
-    data[at + 2] = range.endCharacter - range.startCharacter;
+    data[at] = line;
+    data[at + 1] = startCharacter;
+    data[at + 2] = endCharacter - startCharacter;
     data[at + 3] = type;
     data[at + 4] = bits;
     this.length = at + WIDTH;
   }
 
-  /** All runs merged in order of start (a run out of order is sorted first); on a tie the earlier run comes first. */
+  /** All runs merged in order of start (a run out of order is sorted first); on a tie the earlier run comes first. The first `length` integers of the result count. */
   merged(): Int32Array {
     const data = this.data;
     const starts = this.starts;
     const ends = starts.map((_, r) => (r + 1 < starts.length ? starts[r + 1] : this.length));
     for (let r = 0; r < starts.length; r++) sortRun(data, starts[r], ends[r]);
     const next = starts.slice();
-    const result = new Int32Array(this.length);
+    if (mergeScratch.length < this.length) mergeScratch = new Int32Array(this.data.length);
+    const result = mergeScratch;
     for (let at = 0; at < this.length; at += WIDTH) {
       let best = -1;
       for (let r = 0; r < starts.length; r++) {
@@ -123,7 +132,7 @@ function collectTokens(context: RuleContext, range?: Range): { data: Int32Array;
     let bits = mark.valid && mark.level ? levelBit[mark.level] : BIT.invalid;
     if (mark.level && !mark.valid) bits |= levelBit[mark.level];
     if (mark.controls.length > 0) bits |= BIT.controlled;
-    runs.push(mark.range, TYPE.portionMark, bits);
+    runs.pushOnLine(mark.line, mark.startCharacter, mark.endCharacter, TYPE.portionMark, bits);
   }
 
   runs.startRun();
@@ -170,9 +179,10 @@ function collectTokens(context: RuleContext, range?: Range): { data: Int32Array;
   }
 
   // Kept tokens move down in place: outside the range, or overlapping the previous kept one, they go.
+  // The merged tokens fill the first runs.length integers of a reused array.
   const data = runs.merged();
   let length = 0;
-  for (let at = 0; at < data.length; at += WIDTH) {
+  for (let at = 0; at < runs.length; at += WIDTH) {
     if (range && !intersects(data, at, range)) continue;
     const last = length - WIDTH;
     if (last >= 0 && data[last] === data[at] && data[last + 1] + data[last + 2] > data[at + 1]) continue;
