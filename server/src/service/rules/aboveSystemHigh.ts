@@ -2,7 +2,7 @@
 // `cable.classification.systemHigh` (the highest level this system may hold) is an error.
 import { levelRank } from '../model';
 import type { Finding, Rule } from './rule';
-import { levelName, validMarks } from './support';
+import { highestPortionLevel, levelName, validMarks } from './support';
 
 export const aboveSystemHigh: Rule = {
   id: 'CBL031',
@@ -20,6 +20,8 @@ export const aboveSystemHigh: Rule = {
         message: `Banner ${banner.classification.text} is above this system's high (${high}): do not draft ${levelName(banner.level)} text on this system.`,
       });
     }
+    const highest = highestPortionLevel(model);
+    if (highest === undefined || levelRank(highest) <= limit) return findings;
     for (const mark of validMarks(model)) {
       if (levelRank(mark.level) > limit) {
         findings.push({ range: mark.range, message: `Portion ${mark.text} (${levelName(mark.level)}) is above this system's high (${high}): do not draft it on this system.` });

@@ -3,7 +3,7 @@
 import type { Level } from '../model';
 import { levelRank } from '../model';
 import type { Finding, Fix, Rule } from './rule';
-import { bannerWords, effectiveBannerLevel, levelName, rangeOf, validMarks } from './support';
+import { bannerWords, effectiveBannerLevel, highestPortionLevel, levelName, rangeOf, validMarks } from './support';
 
 export const portionAboveBanner: Rule = {
   id: 'CBL002',
@@ -14,6 +14,8 @@ export const portionAboveBanner: Rule = {
     const banner = model.banner;
     const bannerLevel = effectiveBannerLevel(model);
     if (!banner || !bannerLevel) return [];
+    const highest = highestPortionLevel(model);
+    if (highest === undefined || levelRank(highest) <= levelRank(bannerLevel)) return [];
     const findings: Finding[] = [];
     for (const mark of validMarks(model)) {
       // TOP SECRET is CBL014's business, SBU under a plain UNCLAS banner is CBL027's (a caption, not a new level).
