@@ -18,7 +18,7 @@ export function documentSymbols(model: CableModel): DocumentSymbol[] {
   if (model.classifiedBy) {
     symbols.push(symbol(`Classified By: ${model.classifiedBy.classifier?.text ?? ''}`.trim(), SymbolKind.Property, model.classifiedBy.range, model.classifiedBy.keyword.range));
   }
-  for (const paragraph of model.paragraphs) symbols.push(paragraphSymbol(paragraph, model.blocks));
+  model.paragraphs.forEach((paragraph) => symbols.push(paragraphSymbol(paragraph, model.blocks)));
   if (model.signature) symbols.push(symbol(`Signature: ${model.signature.text.trim()}`, SymbolKind.Constant, model.signature.range, model.signature.range));
   return symbols;
 }

@@ -33,7 +33,9 @@ export const controlMissingFromBanner: Rule = {
     if (!model.banner) return [];
     const findings: Finding[] = [];
     const reported = new Set<string>();
-    for (const mark of validMarks(model)) {
+    const marks = validMarks(model);
+    for (let index = 0; index < marks.length; index++) {
+      const mark = marks[index];
       if (mark.controls.length === 0) continue;
       for (const control of mark.controls) {
         if (!BANNER_CONTROLS.has(control) || reported.has(control) || bannerCarries(model, control)) continue;

@@ -16,7 +16,9 @@ export const danglingParagraphXref: Rule = {
     if (model.paragraphXrefs.length === 0) return findings;
     // By number, first one wins (as a search from the top would): a long cable has thousands of both.
     const byNumber = paragraphIndexByNumber(model);
-    for (const xref of model.paragraphXrefs) {
+    const xrefs = model.paragraphXrefs;
+    for (let index = 0; index < xrefs.length; index++) {
+      const xref = xrefs[index];
       if (namesAnotherDocument(model, xref.range)) continue;
       for (const part of xref.parts) {
         for (const target of part.to ? [part.from, part.to] : [part.from]) {

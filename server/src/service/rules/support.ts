@@ -38,7 +38,7 @@ export function highestPortionLevel(model: CableModel): Level | undefined {
   let cached = highestLevelOf.get(model);
   if (!cached) {
     let highest: Level | undefined;
-    for (const mark of validMarks(model)) highest = maxLevel(highest, mark.level);
+    validMarks(model).forEach((mark) => (highest = maxLevel(highest, mark.level)));
     cached = { level: highest };
     highestLevelOf.set(model, cached);
   }

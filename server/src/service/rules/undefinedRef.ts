@@ -10,7 +10,9 @@ export const undefinedRef: Rule = {
   check({ model }) {
     const findings: Finding[] = [];
     const entryCount = model.refs?.entries.length ?? 0;
-    for (const citation of model.refCitations) {
+    const citations = model.refCitations;
+    for (let index = 0; index < citations.length; index++) {
+      const citation = citations[index];
       if (citation.reftel) {
         // REFTELS names them all; a lone REFTEL must mean one reference.
         if (entryCount > 1 && !/^reftels/i.test(citation.text)) {
