@@ -1772,6 +1772,7 @@ class CableParser {
     const sub = this.subParagraph;
     if (!sub) return;
     this.subParagraph = undefined;
+    if (sub.talkingPoints.length > 1) sub.talkingPoints = sub.talkingPoints.slice();
     this.endAt(sub, this.subLast);
   }
 
@@ -1779,6 +1780,9 @@ class CableParser {
     const paragraph = this.paragraph;
     if (!paragraph) return;
     this.paragraph = undefined;
+    // Lists grown by push keep room for more: the model keeps exact copies (less to copy at each collection).
+    if (paragraph.subParagraphs.length > 1) paragraph.subParagraphs = paragraph.subParagraphs.slice();
+    if (paragraph.talkingPoints.length > 1) paragraph.talkingPoints = paragraph.talkingPoints.slice();
     this.endAt(paragraph, this.paragraphLast);
   }
 
@@ -1917,7 +1921,7 @@ class CableParser {
         for (let code = first; code <= Math.max(first, last); code++) letters.push(String.fromCharCode(code));
       }
       const citationRange = this.rangeOf(line, match.index, position);
-      this.model.refCitations.push({ text: this.textAt(citationRange), range: citationRange, reftel, parts, letters });
+      this.model.refCitations.push({ text: this.textAt(citationRange), range: citationRange, reftel, parts: exactCopy(parts), letters: exactCopy(letters) });
     }
   }
 
@@ -1988,7 +1992,7 @@ class CableParser {
         }
       }
       const xrefRange = this.rangeOf(line, match.index, end);
-      this.model.paragraphXrefs.push({ text: this.textAt(xrefRange), range: xrefRange, parts, numbers });
+      this.model.paragraphXrefs.push({ text: this.textAt(xrefRange), range: xrefRange, parts: exactCopy(parts), numbers: exactCopy(numbers) });
     }
   }
 
@@ -2097,4 +2101,9 @@ function scanLetters(text: string, from: number): { letters: Array<[number, stri
 function appended<T>(list: readonly T[], item: T): readonly T[] {
   (list as T[]).push(item);
   return list;
+}
+
+/** A list grown by push has room for 16 more items: a copy has none (the model keeps thousands of small lists). */
+function exactCopy<T>(list: T[]): T[] {
+  return list.slice();
 }
