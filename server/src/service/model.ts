@@ -55,11 +55,22 @@ export class Mark implements PortionMark {
     readonly line: number,
     readonly startCharacter: number,
     readonly endCharacter: number,
-    readonly controls: readonly string[],
-    readonly valid: boolean,
-    readonly level: Level | undefined,
-    readonly problem: string | undefined,
+    /** What the text between the parentheses means, shared by the marks written the same way. */
+    private readonly meaning: MarkMeaning,
   ) {}
+
+  get level(): Level | undefined {
+    return this.meaning.level;
+  }
+  get controls(): readonly string[] {
+    return this.meaning.controls;
+  }
+  get valid(): boolean {
+    return this.meaning.problem === undefined;
+  }
+  get problem(): string | undefined {
+    return this.meaning.problem;
+  }
 
   get range(): TextRange {
     return new TextRange(this.line, this.startCharacter, this.line, this.endCharacter);
@@ -70,6 +81,13 @@ export class Mark implements PortionMark {
     const { text, range, controls, valid, level, problem } = this;
     return { text, range, controls, valid, ...(level !== undefined && { level }), ...(problem !== undefined && { problem }) };
   }
+}
+
+/** The meaning of a mark's inner text (`S//NF`): its level, controls, and what is wrong with it. */
+export interface MarkMeaning {
+  readonly level: Level | undefined;
+  readonly controls: readonly string[];
+  readonly problem: string | undefined;
 }
 
 /** Classification levels, lowest first. */

@@ -35,7 +35,7 @@ import type {
   WebArtifact,
 } from './model';
 import { findKeywords, type KeywordStarts } from './keywordScan';
-import { LEVELS, Mark, TextRange } from './model';
+import { LEVELS, Mark, TextRange, type MarkMeaning } from './model';
 
 /** Above this many characters only the first whole lines up to it are analysed. */
 export const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
@@ -272,7 +272,7 @@ export function analyseMarkInner(inner: string): { level?: Level; controls: stri
 }
 
 // A cable repeats a handful of marks (`U`, `C//NF`) thousands of times: analyse each once.
-type MarkAnalysis = ReturnType<typeof analyseMarkInner> & { text: string };
+type MarkAnalysis = MarkMeaning & { text: string };
 const markAnalyses = new Map<string, MarkAnalysis>();
 const MAX_CACHED_MARKS = 500;
 /** The controls of every mark that has none: shared, so frozen. */
@@ -287,7 +287,9 @@ const NO_TALKING_POINTS: readonly TalkingPoint[] = [];
 function analyseMarkCached(inner: string): MarkAnalysis {
   let analysed = markAnalyses.get(inner);
   if (!analysed) {
-    analysed = { ...analyseMarkInner(inner), text: `(${inner})` };
+    const { level, controls, problem } = analyseMarkInner(inner);
+    // Marks without controls (nearly all) share one empty list.
+    analysed = { level, controls: controls.length === 0 ? NO_CONTROLS : controls, problem, text: `(${inner})` };
     if (markAnalyses.size >= MAX_CACHED_MARKS) markAnalyses.clear();
     markAnalyses.set(inner, analysed);
   }
@@ -677,9 +679,7 @@ class CableParser {
     // A mark written as it reads (no artifact inside) shares the one text string of its analysis.
     const written = this.raw[line];
     const text = end - start === analysed.text.length && written.startsWith(analysed.text, start) ? analysed.text : written.slice(start, end);
-    // Marks without controls (nearly all) share one empty list.
-    const controls = analysed.controls.length === 0 ? NO_CONTROLS : analysed.controls.slice();
-    const mark = new Mark(text, line, start, end, controls, !analysed.problem, analysed.level, analysed.problem);
+    const mark = new Mark(text, line, start, end, analysed);
     this.marks.push(mark);
     noteOrder(this.markOrder, line, start);
     return mark;
