@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { generateCable } from '../../bench/generate';
-import { findKeywords, KEYWORD_GROUP } from '../../server/src/service/keywordScan';
-import { splitLines } from '../../server/src/service/parser';
+import { findKeywords, KEYWORD_GROUP, MAX_SCANNED_UNITS } from '../../server/src/service/keywordScan';
+import { parse, splitLines } from '../../server/src/service/parser';
 import { corpusDir, corpusFiles, repoRoot, seedPath } from '../helpers';
 
 /** The meaning of the scan, as the parser's per-line regex states it: block words, REF, PARA at a word start. */
@@ -66,6 +66,15 @@ describe('keyword scan', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('leaves a text above its limit to the line-by-line scan, and the parser still finds every citation', () => {
+    const line = 'See REF A and para 2 of the note.\n';
+    const text = line.repeat(Math.ceil((MAX_SCANNED_UNITS + 1) / line.length));
+    assert.equal(findKeywords(text), undefined);
+    const model = parse(`1. (U) Text.\n${text}`);
+    assert.equal(model.refCitations.length, model.paragraphXrefs.length);
+    assert.ok(model.refCitations.length > 1000);
   });
 
   it('scans only the first characters it is asked to', () => {

@@ -18,6 +18,11 @@ const KIND_LENGTH = [0, 5, 3, 7, 7, 4, 10, 3, 4];
 const COLON_AFTER_RE = /[^\S\r\n]*:/y;
 /** Zero units after the text: the scan reads up to 26 units past a block's start. */
 const PADDING_UNITS = 32;
+/**
+ * The longest text scanned here. The module's memory grows to the longest text it is given and never
+ * shrinks: about 8 bytes per character. Longer texts (rare: far beyond a long cable) are scanned line by line.
+ */
+export const MAX_SCANNED_UNITS = 2 * 1024 * 1024;
 
 /** The few WebAssembly APIs used here (the project's type libraries, ES2022 and Node's, do not describe them). */
 interface WasmMemory {
@@ -51,10 +56,11 @@ function loadScanner(): Scanner | null {
 
 /**
  * Keyword starts in the first `units` characters of `text`, as offsets in order: `offsets[i]` starts a
- * word of group `groups[i]` (see KEYWORD_GROUP). Undefined when WebAssembly cannot run here; the caller
- * then scans line by line.
+ * word of group `groups[i]` (see KEYWORD_GROUP). Undefined when WebAssembly cannot run here or the text
+ * is longer than MAX_SCANNED_UNITS; the caller then scans line by line.
  */
 export function findKeywords(text: string, units = text.length): KeywordStarts | undefined {
+  if (units > MAX_SCANNED_UNITS) return undefined;
   if (scanner === undefined) scanner = loadScanner();
   if (!scanner) return undefined;
   const inputBytes = (units + PADDING_UNITS) * 2;
