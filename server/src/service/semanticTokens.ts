@@ -29,23 +29,18 @@ const levelBit: Record<Level, number> = { U: BIT.unclassified, SBU: BIT.sbu, C: 
 /** A token takes five integers: line, character, length, type index, modifier bits. */
 const WIDTH = 5;
 
+// Reused from call to call (the tokens are read before the next call): fresh big typed arrays cost page faults.
 let gatherScratch = new Int32Array(WIDTH * 1024);
-let mergeScratch = new Int32Array(WIDTH * 1024);
+let sortScratch = new Int32Array(WIDTH * 1024);
+let lineScratch = new Int32Array(1024);
 
 /**
  * Tokens as integers in a typed array: a long cable has thousands of marks, and integers are far cheaper to
- * gather, merge and encode than objects. Each kind is appended as a run in document order.
+ * gather, sort and encode than objects. Each kind is appended in document order, one kind after another.
  */
-class TokenRuns {
-  /** Reused from the previous call (the tokens are read before the next): big typed arrays cost page faults each time. */
+class TokenList {
   data = gatherScratch;
   length = 0;
-  /** Where each run starts; the last run ends at `length`. */
-  readonly starts: number[] = [];
-
-  startRun(): void {
-    this.starts.push(this.length);
-  }
 
   push(range: TextRange, type: number, bits: number): void {
     // Tokens are single-line: a span across lines (never expected for these constructs) is left to the grammar.
@@ -69,44 +64,39 @@ class TokenRuns {
     this.length = at + WIDTH;
   }
 
-  /** All runs merged in order of start (a run out of order is sorted first); on a tie the earlier run comes first. The first `length` integers of the result count. */
-  merged(): Int32Array {
-    const data = this.data;
-    const starts = this.starts;
-    const ends = starts.map((_, r) => (r + 1 < starts.length ? starts[r + 1] : this.length));
-    for (let r = 0; r < starts.length; r++) sortRun(data, starts[r], ends[r]);
-    const next = starts.slice();
-    if (mergeScratch.length < this.length) mergeScratch = new Int32Array(this.data.length);
-    const result = mergeScratch;
-    for (let at = 0; at < this.length; at += WIDTH) {
-      let best = -1;
-      for (let r = 0; r < starts.length; r++) {
-        if (next[r] >= ends[r]) continue;
-        if (best < 0 || startsAfter(data, next[best], next[r])) best = r;
+  /**
+   * The tokens in order of start, stably (on a tie the one pushed first comes first); the first `length`
+   * integers of the result count. Bucketed by line, then put in order of character within each line: linear,
+   * where merging the kinds compared every kind for every token.
+   */
+  sorted(): Int32Array {
+    const { data, length } = this;
+    let lastLine = 0;
+    for (let at = 0; at < length; at += WIDTH) if (data[at] > lastLine) lastLine = data[at];
+    if (lineScratch.length < lastLine + 2) lineScratch = new Int32Array(lastLine + 2);
+    if (sortScratch.length < length) sortScratch = new Int32Array(data.length);
+    const firstOfLine = lineScratch;
+    const result = sortScratch;
+    firstOfLine.fill(0, 0, lastLine + 2);
+    for (let at = 0; at < length; at += WIDTH) firstOfLine[data[at] + 1] += WIDTH;
+    for (let line = 1; line <= lastLine + 1; line++) firstOfLine[line] += firstOfLine[line - 1];
+    for (let at = 0; at < length; at += WIDTH) {
+      const to = firstOfLine[data[at]];
+      firstOfLine[data[at]] = to + WIDTH;
+      for (let k = 0; k < WIDTH; k++) result[to + k] = data[at + k];
+    }
+    // Within a line: insertion by character (few tokens per line; a strict comparison keeps ties in order).
+    for (let at = WIDTH; at < length; at += WIDTH) {
+      for (let j = at; j > 0 && result[j - WIDTH] === result[j] && result[j - WIDTH + 1] > result[j + 1]; j -= WIDTH) {
+        for (let k = 0; k < WIDTH; k++) {
+          const swap = result[j - WIDTH + k];
+          result[j - WIDTH + k] = result[j + k];
+          result[j + k] = swap;
+        }
       }
-      const from = next[best];
-      for (let k = 0; k < WIDTH; k++) result[at + k] = data[from + k];
-      next[best] = from + WIDTH;
     }
     return result;
   }
-}
-
-/** Whether the token at `i` starts after the token at `j`. */
-function startsAfter(data: Int32Array, i: number, j: number): boolean {
-  return data[i] > data[j] || (data[i] === data[j] && data[i + 1] > data[j + 1]);
-}
-
-/** Sorts the tokens in [from, to) by start when they are not in order already (stably). */
-function sortRun(data: Int32Array, from: number, to: number): void {
-  let sorted = true;
-  for (let at = from + WIDTH; at < to && sorted; at += WIDTH) if (startsAfter(data, at - WIDTH, at)) sorted = false;
-  if (sorted) return;
-  const order: number[] = [];
-  for (let at = from; at < to; at += WIDTH) order.push(at);
-  order.sort((x, y) => data[x] - data[y] || data[x + 1] - data[y + 1] || x - y);
-  const copy = data.slice(from, to);
-  order.forEach((at, index) => data.set(copy.subarray(at - from, at - from + WIDTH), from + index * WIDTH));
 }
 
 function intersects(data: Int32Array, at: number, range: Range): boolean {
@@ -122,28 +112,25 @@ function intersects(data: Int32Array, at: number, range: Range): boolean {
 /** Every token in document order (within `range` when given), without overlaps, as integers (see WIDTH). */
 function collectTokens(context: RuleContext, range?: Range): { data: Int32Array; length: number } {
   const { model, vocabulary } = context;
-  const runs = new TokenRuns();
+  const gathered = new TokenList();
 
-  runs.startRun();
-  if (model.banner) runs.push(model.banner.classification.range, TYPE.classification, levelBit[model.banner.level]);
+  if (model.banner) gathered.push(model.banner.classification.range, TYPE.classification, levelBit[model.banner.level]);
 
-  runs.startRun();
   // forEach and indexed loops: features run once per version, too seldom for V8 to optimise a for-of over thousands of items.
   model.marks.forEach((mark) => {
     let bits = mark.valid && mark.level ? levelBit[mark.level] : BIT.invalid;
     if (mark.level && !mark.valid) bits |= levelBit[mark.level];
     if (mark.controls.length > 0) bits |= BIT.controlled;
-    runs.pushOnLine(mark.line, mark.startCharacter, mark.endCharacter, TYPE.portionMark, bits);
+    gathered.pushOnLine(mark.line, mark.startCharacter, mark.endCharacter, TYPE.portionMark, bits);
   });
 
-  runs.startRun();
   const defined = new Set<string>();
   for (const entry of model.refs?.entries ?? []) if (entry.letter !== undefined) defined.add(entry.letter);
   const refCount = model.refs?.entries.length ?? 0;
   model.refCitations.forEach((citation) => {
     if (citation.reftel) {
       // REFTEL names the only reference: it resolves when the cable has one.
-      runs.push(citation.range, TYPE.refCitation, refCount > 0 ? 0 : BIT.unresolved);
+      gathered.push(citation.range, TYPE.refCitation, refCount > 0 ? 0 : BIT.unresolved);
       return;
     }
     for (const part of citation.parts) {
@@ -152,38 +139,35 @@ function collectTokens(context: RuleContext, range?: Range): { data: Int32Array;
       let resolves = to >= from;
       for (let code = from; code <= to; code++) if (!defined.has(String.fromCharCode(code))) resolves = false;
       const bits = resolves ? 0 : BIT.unresolved;
-      runs.push(part.from.range, TYPE.refCitation, bits);
-      if (part.to) runs.push(part.to.range, TYPE.refCitation, bits);
+      gathered.push(part.from.range, TYPE.refCitation, bits);
+      if (part.to) gathered.push(part.to.range, TYPE.refCitation, bits);
     }
   });
 
-  runs.startRun();
   if (model.paragraphXrefs.length > 0) {
     const numbers = paragraphIndexByNumber(model);
     model.paragraphXrefs.forEach((xref) => {
       for (const part of xref.parts) {
-        runs.push(part.from.range, TYPE.paragraphReference, numbers.has(part.from.number) ? 0 : BIT.unresolved);
-        if (part.to) runs.push(part.to.range, TYPE.paragraphReference, numbers.has(part.to.number) ? 0 : BIT.unresolved);
+        gathered.push(part.from.range, TYPE.paragraphReference, numbers.has(part.from.number) ? 0 : BIT.unresolved);
+        if (part.to) gathered.push(part.to.range, TYPE.paragraphReference, numbers.has(part.to.number) ? 0 : BIT.unresolved);
       }
     });
   }
 
-  runs.startRun();
-  for (const tag of model.tags?.tags ?? []) runs.push(tag.range, TYPE.tag, vocabulary.get(tag.code) ? 0 : BIT.unknown);
+  for (const tag of model.tags?.tags ?? []) gathered.push(tag.range, TYPE.tag, vocabulary.get(tag.code) ? 0 : BIT.unknown);
 
   // Numbered paragraphs run 1..n: a number that is not its position is out of sequence.
-  runs.startRun();
   const paragraphs = model.paragraphs;
   for (let index = 0; index < paragraphs.length; index++) {
     const number = paragraphs[index].number;
-    runs.push(number.range, TYPE.paragraphNumber, number.value === index + 1 ? 0 : BIT.outOfSequence);
+    gathered.push(number.range, TYPE.paragraphNumber, number.value === index + 1 ? 0 : BIT.outOfSequence);
   }
 
   // Kept tokens move down in place: outside the range, or overlapping the previous kept one, they go.
-  // The merged tokens fill the first runs.length integers of a reused array.
-  const data = runs.merged();
+  // The sorted tokens fill the first gathered.length integers of a reused array.
+  const data = gathered.sorted();
   let length = 0;
-  for (let at = 0; at < runs.length; at += WIDTH) {
+  for (let at = 0; at < gathered.length; at += WIDTH) {
     if (range && !intersects(data, at, range)) continue;
     const last = length - WIDTH;
     if (last >= 0 && data[last] === data[at] && data[last + 1] + data[last + 2] > data[at + 1]) continue;
