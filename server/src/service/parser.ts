@@ -1613,9 +1613,16 @@ class CableParser {
     const titleStart = head ? this.headMarkEnd : afterNumber;
     const paragraphRange = this.lineElementRange(line, numberStart, this.lineEnd(line));
     const title = this.title(line, titleStart);
-    const paragraph: Paragraph = head
-      ? { kind: 'paragraph', range: paragraphRange, mark: head, markPosition: 'leading', number, title, subParagraphs: NO_SUBPARAGRAPHS, talkingPoints: NO_TALKING_POINTS }
-      : { kind: 'paragraph', range: paragraphRange, number, title, subParagraphs: NO_SUBPARAGRAPHS, talkingPoints: NO_TALKING_POINTS };
+    const paragraph: Paragraph = {
+      kind: 'paragraph',
+      range: paragraphRange,
+      mark: head,
+      markPosition: head ? 'leading' : undefined,
+      number,
+      title,
+      subParagraphs: NO_SUBPARAGRAPHS,
+      talkingPoints: NO_TALKING_POINTS,
+    };
     this.paragraph = paragraph;
     this.paragraphLast = line;
     this.model.paragraphs.push(paragraph);
@@ -1666,19 +1673,18 @@ class CableParser {
     const head = this.headMark(line, match[0].length);
     const titleStart = head ? this.headMarkEnd : match[0].length;
     const label = this.span(line, labelStart, labelEnd);
+    // Every field at creation, present or not: objects that gain fields later take a second store for them.
     const sub: SubParagraph = {
       kind: 'subparagraph',
       range: this.lineElementRange(line, labelStart, this.lineEnd(line)),
+      mark: head,
+      markPosition: head ? 'leading' : undefined,
       label,
       letter,
+      malformedPrefix: malformedPrefix || undefined,
       title: this.title(line, titleStart),
       talkingPoints: NO_TALKING_POINTS,
     };
-    if (malformedPrefix) sub.malformedPrefix = malformedPrefix;
-    if (head) {
-      sub.mark = head;
-      sub.markPosition = 'leading';
-    }
     const paragraph = this.paragraph!;
     paragraph.subParagraphs = paragraph.subParagraphs === NO_SUBPARAGRAPHS ? [sub] : appended(paragraph.subParagraphs, sub);
     this.subParagraph = sub;
@@ -1714,13 +1720,11 @@ class CableParser {
     const point: TalkingPoint = {
       kind: 'talking-point',
       range: this.lineElementRange(line, dashStart, this.lineEnd(line)),
+      mark: head,
+      markPosition: head ? 'leading' : undefined,
       dash,
       text: '',
     };
-    if (head) {
-      point.mark = head;
-      point.markPosition = 'leading';
-    }
     const parent = this.subParagraph ?? this.paragraph;
     if (parent) parent.talkingPoints = parent.talkingPoints === NO_TALKING_POINTS ? [point] : appended(parent.talkingPoints, point);
     this.talkingPoint = point;
