@@ -39,8 +39,8 @@ function headerSymbol(model: CableModel): DocumentSymbol | undefined {
 }
 
 function paragraphSymbol(paragraph: Paragraph, blocks: Block[]): DocumentSymbol {
-  const children: DocumentSymbol[] = [];
-  for (const sub of paragraph.subParagraphs) children.push(subParagraphSymbol(sub));
+  // Mapped, not pushed: a list grown by push keeps room for more (thousands of paragraphs).
+  const children: DocumentSymbol[] = paragraph.subParagraphs.map(subParagraphSymbol);
   let withBlocks = false;
   for (const block of blocks) {
     if (contains(paragraph.range, block.range) && !paragraph.subParagraphs.some((sub) => contains(sub.range, block.range))) {
