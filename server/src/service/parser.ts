@@ -152,6 +152,33 @@ interface HeadMatch {
   after: number;
 }
 
+/** Where a letter label's parts are: the letter, and where the text after the dot and spaces starts. */
+interface SubLetterMatch {
+  letterAt: number;
+  end: number;
+}
+
+/**
+ * SUB_LETTER_RE (`A.`, `1B.` after at most 8 spaces) by hand, from the first non-space at `first`: a
+ * regex would make a match array for every sub-paragraph.
+ */
+function matchSubLetter(text: string, first: number, match: SubLetterMatch): boolean {
+  if (first > 8) return false;
+  let at = first;
+  while (at < first + 2 && isDigit(text.charCodeAt(at))) at++;
+  if (!isAsciiLetter(text.charCodeAt(at)) || text.charCodeAt(at + 1) !== 46 /* . */) return false;
+  const after = at + 2;
+  if (after < text.length && !isRegexSpace(text.charCodeAt(after)) && text.charCodeAt(after) !== 40 /* ( */) return false;
+  match.letterAt = at;
+  match.end = skipRegexSpaces(text, after, text.length);
+  return true;
+}
+
+function isUpperCase(letter: string): boolean {
+  const code = letter.charCodeAt(0);
+  return code >= 65 && code <= 90;
+}
+
 /**
  * PARAGRAPH_RE (or, with `tight`, TIGHT_PARAGRAPH_RE) by hand, filling `head`: the body tries it on every
  * line, and match arrays for each would be most of a long cable's garbage.
@@ -449,6 +476,8 @@ class CableParser {
   private signatureStart = Number.MAX_SAFE_INTEGER;
   /** The last head found by paragraphHeadMatch or talkingPointMatch: number (or dash) start and end, where the text starts (reused: no allocation per line). */
   private readonly headMatch: HeadMatch = { numberStart: 0, numberEnd: 0, after: 0 };
+  /** The last letter label found by matchSubLetter (reused: no allocation per line). */
+  private readonly subLetterMatch: SubLetterMatch = { letterAt: 0, end: 0 };
   /** Where the text after the last mark found by headMark starts. */
   private headMarkEnd = 0;
   /** A paragraph head found mid-line after the reason letters, started when the body reaches its line. */
@@ -1488,13 +1517,19 @@ class CableParser {
     const first = skipRegexSpaces(text, 0, text.length);
     const code = text.charCodeAt(first);
     if (this.paragraph) {
-      const letterThenDot = isAsciiLetter(code) && text.charCodeAt(first + 1) === 46; /* . */
-      const subMatch = letterThenDot || isDigit(code) ? SUB_LETTER_RE.exec(text) : null;
-      if (subMatch && (subMatch[2] === undefined || /[A-Z]/.test(subMatch[3])) && this.isSubParagraphLabel(text, subMatch)) {
-        return this.subParagraphHead(line, subMatch, false);
+      const sub = this.subLetterMatch;
+      if ((isAsciiLetter(code) || isDigit(code)) && matchSubLetter(text, first, sub)) {
+        const letter = text[sub.letterAt];
+        const prefix = sub.letterAt > first ? text.slice(first, sub.letterAt) : undefined;
+        if ((prefix === undefined || isUpperCase(letter)) && this.isSubParagraphLabel(text, sub.end, letter)) {
+          return this.subParagraphHead(line, first, sub.letterAt + 1, letter.toUpperCase(), prefix, sub.end);
+        }
       }
       const parenMatch = code === 40 /* ( */ ? SUB_PAREN_RE.exec(text) : null;
-      if (parenMatch) return this.subParagraphHead(line, parenMatch, true);
+      if (parenMatch) {
+        const labelStart = parenMatch[1].length;
+        return this.subParagraphHead(line, labelStart, labelStart + parenMatch[2].length + 2, parenMatch[2], undefined, parenMatch[0].length);
+      }
     }
     if (code === 45 /* - */ && this.talkingPointMatch(text, first)) {
       const head = this.headMatch;
@@ -1550,15 +1585,16 @@ class CableParser {
   }
 
   /** `W. Bush` at a line start is not a sub-paragraph: a label is the next letter or carries a mark. */
-  private isSubParagraphLabel(text: string, match: RegExpExecArray): boolean {
-    if (text.charCodeAt(match[0].length) === 40 /* ( */) return true;
+  /** Whether a letter label ending at `end` heads a sub-paragraph. */
+  private isSubParagraphLabel(text: string, end: number, letter: string): boolean {
+    if (text.charCodeAt(end) === 40 /* ( */) return true;
     const subParagraphs = this.paragraph!.subParagraphs;
     let previous: string | undefined;
     for (let index = subParagraphs.length - 1; index >= 0 && previous === undefined; index--) {
       if (/^[A-Z]$/.test(subParagraphs[index].letter)) previous = subParagraphs[index].letter;
     }
     const expected = previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'A';
-    return match[3].toUpperCase() === expected;
+    return letter.toUpperCase() === expected;
   }
 
   private extendCurrent(line: number): void {
@@ -1654,24 +1690,13 @@ class CableParser {
     return this.paragraphHead(line, column, digits, afterNumber);
   }
 
-  private subParagraphHead(line: number, match: RegExpExecArray, parenthesised: boolean): number {
+  /** A sub-paragraph whose label (`A`, `1B`, `(a)`) is [labelStart, labelEnd) and whose text starts at `after`. */
+  private subParagraphHead(line: number, labelStart: number, labelEnd: number, letter: string, malformedPrefix: string | undefined, after: number): number {
     this.closeTalkingPoint();
     this.closeChunk();
     this.closeSubParagraph();
-    const labelStart = match[1].length;
-    let labelEnd: number;
-    let letter: string;
-    let malformedPrefix: string | undefined;
-    if (parenthesised) {
-      labelEnd = labelStart + match[2].length + 2;
-      letter = match[2];
-    } else {
-      malformedPrefix = match[2];
-      labelEnd = labelStart + (match[2]?.length ?? 0) + 1;
-      letter = match[3].toUpperCase();
-    }
-    const head = this.headMark(line, match[0].length);
-    const titleStart = head ? this.headMarkEnd : match[0].length;
+    const head = this.headMark(line, after);
+    const titleStart = head ? this.headMarkEnd : after;
     const label = this.span(line, labelStart, labelEnd);
     // Every field at creation, present or not: objects that gain fields later take a second store for them.
     const sub: SubParagraph = {

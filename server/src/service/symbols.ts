@@ -39,20 +39,21 @@ function headerSymbol(model: CableModel): DocumentSymbol | undefined {
 }
 
 function paragraphSymbol(paragraph: Paragraph, blocks: Block[]): DocumentSymbol {
-  // Mapped, not pushed: a list grown by push keeps room for more (thousands of paragraphs).
-  const children: DocumentSymbol[] = paragraph.subParagraphs.map(subParagraphSymbol);
+  // Mapped, not pushed (a list grown by push keeps room for more), and none when empty: thousands of paragraphs.
+  let children = paragraph.subParagraphs.length > 0 ? paragraph.subParagraphs.map(subParagraphSymbol) : undefined;
   let withBlocks = false;
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
     if (contains(paragraph.range, block.range) && !paragraph.subParagraphs.some((sub) => contains(sub.range, block.range))) {
-      children.push(blockSymbol(block));
+      (children ??= []).push(blockSymbol(block));
       withBlocks = true;
     }
   }
-  // Sub-paragraphs come in document order: only blocks among them need sorting (thousands of paragraphs).
-  if (withBlocks) children.sort((a, b) => a.range.start.line - b.range.start.line);
+  // Sub-paragraphs come in document order: only blocks among them need sorting.
+  if (withBlocks) children!.sort((a, b) => a.range.start.line - b.range.start.line);
   // Starts with the number and ends with a trimmed title: nothing to trim.
   const name = `${paragraph.number.text}. ${withMark(paragraph.title, paragraph.mark)}`;
-  return symbol(name, SymbolKind.Number, paragraph.range, paragraph.number.range, children.length > 0 ? children : undefined, true);
+  return symbol(name, SymbolKind.Number, paragraph.range, paragraph.number.range, children, true);
 }
 
 function subParagraphSymbol(sub: SubParagraph): DocumentSymbol {
