@@ -1943,14 +1943,14 @@ class CableParser {
         CITATION_RE.lastIndex = Math.max(CITATION_RE.lastIndex, position);
       }
       if (!reftel && parts.length === 0) continue;
-      const letters: string[] = [];
+      let letters: string[] = [];
       for (const part of parts) {
         const first = part.from.letter.charCodeAt(0);
         const last = part.to ? part.to.letter.charCodeAt(0) : first;
-        for (let code = first; code <= Math.max(first, last); code++) letters.push(String.fromCharCode(code));
+        for (let code = first; code <= Math.max(first, last); code++) letters = withItem(letters, String.fromCharCode(code));
       }
       const citationRange = this.rangeOf(line, match.index, position);
-      this.model.refCitations.push({ text: this.textAt(citationRange), range: citationRange, reftel, parts: exactCopy(parts), letters: exactCopy(letters) });
+      this.model.refCitations.push({ text: this.textAt(citationRange), range: citationRange, reftel, parts: exact(parts), letters: exact(letters) });
     }
   }
 
@@ -1961,7 +1961,7 @@ class CableParser {
 
   /** Letters after `REF`: `C`, `D-J`, `A AND B`, `A, B and C`. */
   private citedLetters(line: number, text: string, from: number): { parts: RefCitation['parts']; end: number } {
-    const parts: RefCitation['parts'] = [];
+    let parts: RefCitation['parts'] = NO_PARTS;
     let position = from;
     while (position < text.length && isSpace(text.charCodeAt(position))) position++;
     let end = from;
@@ -1971,11 +1971,11 @@ class CableParser {
       end = position;
       const toAt = matchEndWithin(CITED_RANGE_DASH_RE, text, position, 12);
       if (toAt >= 0 && isCitedLetterAt(text, toAt) && text[toAt].toUpperCase() >= letter.letter) {
-        parts.push({ from: letter, to: this.citedLetter(line, text, toAt) });
+        parts = withItem(parts, { from: letter, to: this.citedLetter(line, text, toAt) });
         position = toAt + 1;
         end = position;
       } else {
-        parts.push({ from: letter });
+        parts = withItem(parts, { from: letter, to: undefined });
       }
       const next = matchEndWithin(CITED_JOINER_RE, text, position, 12);
       if (next < 0 || !isCitedLetterAt(text, next)) break;
@@ -1988,7 +1988,7 @@ class CableParser {
     const text = this.clean[line];
     XREF_RE.lastIndex = from;
     for (let match = XREF_RE.exec(text); match; match = XREF_RE.exec(text)) {
-      const parts: ParagraphXref['parts'] = [];
+      let parts: ParagraphXref['parts'] = NO_PARTS;
       let position = match.index + match[0].length;
       let end = position;
       for (;;) {
@@ -1999,11 +1999,11 @@ class CableParser {
         const toAt = matchEndWithin(XREF_RANGE_DASH_RE, text, position, 11);
         const to = toAt >= 0 ? this.paragraphTarget(line, text, toAt) : undefined;
         if (to) {
-          parts.push({ from: target, to });
+          parts = withItem(parts, { from: target, to });
           position = this.targetEnd;
           end = position;
         } else {
-          parts.push({ from: target });
+          parts = withItem(parts, { from: target, to: undefined });
         }
         const next = matchEndWithin(XREF_JOINER_RE, text, position, 11);
         if (next < 0) break;
@@ -2011,17 +2011,17 @@ class CableParser {
       }
       if (parts.length === 0) continue;
       XREF_RE.lastIndex = Math.max(XREF_RE.lastIndex, end);
-      const numbers: number[] = [];
+      let numbers: number[] = [];
       for (const part of parts) {
         const to = part.to?.number ?? part.from.number;
         if (to > part.from.number && to - part.from.number <= 100) {
-          for (let n = part.from.number; n <= to; n++) numbers.push(n);
+          for (let n = part.from.number; n <= to; n++) numbers = withItem(numbers, n);
         } else {
-          numbers.push(part.from.number);
+          numbers = withItem(numbers, part.from.number);
         }
       }
       const xrefRange = this.rangeOf(line, match.index, end);
-      this.model.paragraphXrefs.push({ text: this.textAt(xrefRange), range: xrefRange, parts: exactCopy(parts), numbers: exactCopy(numbers) });
+      this.model.paragraphXrefs.push({ text: this.textAt(xrefRange), range: xrefRange, parts: exact(parts), numbers: exact(numbers) });
     }
   }
 
@@ -2132,7 +2132,18 @@ function appended<T>(list: readonly T[], item: T): readonly T[] {
   return list;
 }
 
-/** A list grown by push has room for 16 more items: a copy has none (the model keeps thousands of small lists). */
-function exactCopy<T>(list: T[]): T[] {
-  return list.slice();
+// The model keeps thousands of small lists, most of one item: a list that starts as a one-item literal has
+// no spare room, where `[]` grows to room for 16 at its first push.
+const NO_PARTS: never[] = [];
+
+/** `list` with `item` at its end: a new one-item list for an empty one, else the same list. */
+function withItem<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
+
+/** A list of two items or more was grown by push: a copy has no spare room. */
+function exact<T>(list: T[]): T[] {
+  return list.length > 1 ? list.slice() : list;
 }
