@@ -93,8 +93,9 @@ export interface MarkMeaning {
 /** Classification levels, lowest first. */
 export type Level = 'U' | 'SBU' | 'C' | 'S' | 'TS';
 export const LEVELS: readonly Level[] = ['U', 'SBU', 'C', 'S', 'TS'];
+const LEVEL_RANKS: Readonly<Record<Level, number>> = { U: 0, SBU: 1, C: 2, S: 3, TS: 4 };
 export function levelRank(level: Level): number {
-  return LEVELS.indexOf(level);
+  return LEVEL_RANKS[level] ?? -1;
 }
 
 /** A piece of text as written, with its range. `text` is as written unless a field says otherwise. */

@@ -33,10 +33,7 @@ export const controlMissingFromBanner: Rule = {
     if (!model.banner) return [];
     const findings: Finding[] = [];
     const reported = new Set<string>();
-    const marks = validMarks(model);
-    for (let index = 0; index < marks.length; index++) {
-      const mark = marks[index];
-      if (mark.controls.length === 0) continue;
+    for (const mark of validMarks(model).filter((candidate) => candidate.controls.length > 0)) {
       for (const control of mark.controls) {
         if (!BANNER_CONTROLS.has(control) || reported.has(control) || bannerCarries(model, control)) continue;
         reported.add(control);

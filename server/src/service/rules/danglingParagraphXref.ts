@@ -16,10 +16,9 @@ export const danglingParagraphXref: Rule = {
     if (model.paragraphXrefs.length === 0) return findings;
     // By number, first one wins (as a search from the top would): a long cable has thousands of both.
     const byNumber = paragraphIndexByNumber(model);
-    const xrefs = model.paragraphXrefs;
-    for (let index = 0; index < xrefs.length; index++) {
-      const xref = xrefs[index];
-      if (namesAnotherDocument(model, xref.range)) continue;
+    // forEach: the builtin runs the loop, and the function given it is soon optimised (a rule runs once per version).
+    model.paragraphXrefs.forEach((xref) => {
+      if (namesAnotherDocument(model, xref.range)) return;
       for (const part of xref.parts) {
         for (const target of part.to ? [part.from, part.to] : [part.from]) {
           const problem = danglingTarget(model, byNumber, target);
@@ -34,7 +33,7 @@ export const danglingParagraphXref: Rule = {
           }
         }
       }
-    }
+    });
     return findings;
   },
 };

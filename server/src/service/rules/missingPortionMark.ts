@@ -57,11 +57,9 @@ export const missingPortionMark: Rule = {
       parents ??= parentMarks(model);
       return candidateMarks(model, config.systemHigh, parents.get(portion));
     };
-    // Indexed: a rule runs once per version, too seldom for V8 to optimise a for-of over thousands of portions.
-    const portions = model.portions;
-    for (let index = 0; index < portions.length; index++) {
-      const portion = portions[index];
-      if (portion.mark) continue;
+    // A rule runs once per version, too seldom for V8 to optimise a loop over thousands of portions: the
+    // builtin filter runs the loop, and its small test is soon optimised.
+    for (const portion of model.portions.filter((candidate) => !candidate.mark)) {
       if (portion.kind === 'paragraph' || portion.kind === 'subparagraph') {
         const marks = marksFor(portion);
         const label = portion.kind === 'paragraph' ? (portion as Paragraph).number : (portion as SubParagraph).label;

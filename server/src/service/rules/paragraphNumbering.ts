@@ -18,9 +18,8 @@ export const paragraphNumbering: Rule = {
     const findings: Finding[] = [];
     const first = firstParagraphNumber(model);
     const firstIndex = paragraphIndexByNumber(model);
-    const paragraphs = model.paragraphs;
-    for (let index = 0; index < paragraphs.length; index++) {
-      const paragraph = paragraphs[index];
+    // forEach: the builtin runs the loop, and the function given it is soon optimised (a rule runs once per version).
+    model.paragraphs.forEach((paragraph, index) => {
       const expected = index + first;
       const value = paragraph.number.value;
       if (!writtenAs(paragraph.number.text, value, expected)) {
@@ -40,7 +39,7 @@ export const paragraphNumbering: Rule = {
           : `Sub-paragraph ${written} is out of sequence in paragraph ${paragraph.number.text}: expected ${expectedLetter}.`;
         findings.push({ range: sub.label.range, message, data: { expected: expectedLetter } });
       }
-    }
+    });
     return findings;
   },
   fixes(_finding, { model }) {

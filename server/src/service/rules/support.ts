@@ -17,32 +17,33 @@ export function maxLevel(a: Level | undefined, b: Level | undefined): Level | un
   return levelRank(a) >= levelRank(b) ? a : b;
 }
 
-// Many rules ask these of the same model (thousands of marks in a long cable): computed once per model.
-const validMarksOf = new WeakMap<CableModel, ReadonlyArray<PortionMark & { level: Level }>>();
-const highestLevelOf = new WeakMap<CableModel, { level: Level | undefined }>();
+type ValidMark = PortionMark & { level: Level };
+
+function isValidMark(mark: PortionMark): mark is ValidMark {
+  return mark.valid && mark.level !== undefined;
+}
+
+// Many rules ask these of the same model (thousands of marks in a long cable): one pass, once per model.
+const markFacts = oncePerModel((model) => {
+  let allValid = true;
+  let highest = -1;
+  model.marks.forEach((mark) => {
+    if (!isValidMark(mark)) allValid = false;
+    else highest = Math.max(highest, levelRank(mark.level));
+  });
+  // Usually every mark is valid: then the model's own list serves, without a copy.
+  const valid = allValid ? (model.marks as readonly ValidMark[]) : model.marks.filter(isValidMark);
+  return { valid, highest: highest < 0 ? undefined : LEVELS[highest] };
+});
 
 /** Marks that name a known level with valid controls (shared per model: do not modify). */
-export function validMarks(model: CableModel): ReadonlyArray<PortionMark & { level: Level }> {
-  let marks = validMarksOf.get(model);
-  if (!marks) {
-    const isValid = (mark: PortionMark): mark is PortionMark & { level: Level } => mark.valid && mark.level !== undefined;
-    // Usually every mark is valid: then the model's own list serves, without a copy.
-    marks = model.marks.every(isValid) ? (model.marks as ReadonlyArray<PortionMark & { level: Level }>) : model.marks.filter(isValid);
-    validMarksOf.set(model, marks);
-  }
-  return marks;
+export function validMarks(model: CableModel): readonly ValidMark[] {
+  return markFacts(model).valid;
 }
 
 /** The highest level among the valid portion marks, or undefined when no portion is validly marked. */
 export function highestPortionLevel(model: CableModel): Level | undefined {
-  let cached = highestLevelOf.get(model);
-  if (!cached) {
-    let highest: Level | undefined;
-    validMarks(model).forEach((mark) => (highest = maxLevel(highest, mark.level)));
-    cached = { level: highest };
-    highestLevelOf.set(model, cached);
-  }
-  return cached.level;
+  return markFacts(model).highest;
 }
 
 export function hasCaption(model: CableModel, name: string): boolean {

@@ -10,15 +10,13 @@ export const undefinedRef: Rule = {
   check({ model }) {
     const findings: Finding[] = [];
     const entryCount = model.refs?.entries.length ?? 0;
-    const citations = model.refCitations;
-    for (let index = 0; index < citations.length; index++) {
-      const citation = citations[index];
+    model.refCitations.forEach((citation) => {
       if (citation.reftel) {
         // REFTELS names them all; a lone REFTEL must mean one reference.
         if (entryCount > 1 && !/^reftels/i.test(citation.text)) {
           findings.push({ range: citation.range, message: `${citation.text} is ambiguous: this cable has ${entryCount} references; cite one by letter.` });
         }
-        continue;
+        return;
       }
       for (const part of citation.parts) {
         if (!part.to) {
@@ -37,7 +35,7 @@ export const undefinedRef: Rule = {
           findings.push({ range, message: `${part.from.letter}-${part.to.letter} names ${names} not defined in the REF line.`, data: { letters: missing } });
         }
       }
-    }
+    });
     return findings;
   },
 };
