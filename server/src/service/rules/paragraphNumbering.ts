@@ -18,7 +18,8 @@ export const paragraphNumbering: Rule = {
     const findings: Finding[] = [];
     const first = firstParagraphNumber(model);
     const firstIndex = paragraphIndexByNumber(model);
-    // forEach: the builtin runs the loop, and the function given it is soon optimised (a rule runs once per version).
+    // Not for...of: in code run once per version V8 runs a for...of unoptimised for many runs, making an
+    // iterator result per item (thousands here). forEach and filter loop without one.
     model.paragraphs.forEach((paragraph, index) => {
       const expected = index + first;
       const value = paragraph.number.value;
