@@ -109,6 +109,12 @@ describe('fixes and commands are idempotent', () => {
     });
   }
 
+  it('fix-all settles in one round when a lone CR ends the first line (found by npm run fuzz)', () => {
+    const cable = corpusTexts().find((candidate) => candidate.name === '07PARIS1791.cable')!;
+    // The SENSITIVE caption goes after line 19 as the protocol counts lines, where a lone CR ends one.
+    assertIdempotent(`\r${cable.text.slice(cable.text.indexOf('VZCZC'))}`, fixAll, 'fix-all');
+  });
+
   it('fix-all, renumber and re-letter together settle in one round on every corpus cable', () => {
     for (const cable of corpusTexts()) {
       let text = cable.text;

@@ -93,10 +93,13 @@ export function assertEditsSound(text: string, edits: TextEdit[], label: string)
   }
 }
 
+/** Where each line starts, counting lines as linesOf does (a lone CR ends a line too). */
 function offsetsOfLines(text: string): number[] {
   const starts = [0];
   for (let index = 0; index < text.length; index++) {
-    if (text.charCodeAt(index) === 10) starts.push(index + 1);
+    const code = text.charCodeAt(index);
+    if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
+    if (code === 10 || code === 13) starts.push(index + 1);
   }
   return starts;
 }
