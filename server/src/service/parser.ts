@@ -304,11 +304,10 @@ const markAnalyses = new Map<string, MarkAnalysis>();
 const MAX_CACHED_MARKS = 500;
 /** The controls of every mark that has none: shared, so frozen. */
 const NO_CONTROLS: readonly string[] = Object.freeze([]);
-// Most paragraphs have no sub-paragraphs and no talking points: they share these until one comes. Not
-// frozen: features iterate these lists, and V8 iterates a frozen array on a slow path. The model's types
-// make the lists read only.
-const NO_SUBPARAGRAPHS: readonly SubParagraph[] = [];
-const NO_TALKING_POINTS: readonly TalkingPoint[] = [];
+// The model keeps thousands of small lists. Empty ones share this list (not frozen: features iterate these
+// lists, and V8 iterates a frozen array on a slow path; the model's types make them read only). A list
+// starts as a one-item literal, as `[]` grows to room for 16 at its first push (see withItem and exact).
+const NO_ITEMS: readonly never[] = [];
 
 /** analyseMarkInner, remembered, with the mark's text `(inner)`; callers must copy `controls` before handing it out. */
 function analyseMarkCached(inner: string): MarkAnalysis {
@@ -1656,8 +1655,8 @@ class CableParser {
       markPosition: head ? 'leading' : undefined,
       number,
       title,
-      subParagraphs: NO_SUBPARAGRAPHS,
-      talkingPoints: NO_TALKING_POINTS,
+      subParagraphs: NO_ITEMS,
+      talkingPoints: NO_ITEMS,
     };
     this.paragraph = paragraph;
     this.paragraphLast = line;
@@ -1708,10 +1707,10 @@ class CableParser {
       letter,
       malformedPrefix: malformedPrefix || undefined,
       title: this.title(line, titleStart),
-      talkingPoints: NO_TALKING_POINTS,
+      talkingPoints: NO_ITEMS,
     };
     const paragraph = this.paragraph!;
-    paragraph.subParagraphs = paragraph.subParagraphs === NO_SUBPARAGRAPHS ? [sub] : appended(paragraph.subParagraphs, sub);
+    paragraph.subParagraphs = withItem(paragraph.subParagraphs, sub);
     this.subParagraph = sub;
     this.subLast = line;
     this.paragraphLast = line;
@@ -1751,7 +1750,7 @@ class CableParser {
       text: '',
     };
     const parent = this.subParagraph ?? this.paragraph;
-    if (parent) parent.talkingPoints = parent.talkingPoints === NO_TALKING_POINTS ? [point] : appended(parent.talkingPoints, point);
+    if (parent) parent.talkingPoints = withItem(parent.talkingPoints, point);
     this.talkingPoint = point;
     this.talkingPointFirst = line;
     this.talkingPointLast = line;
@@ -1935,7 +1934,7 @@ class CableParser {
       if (text[after] === ':') continue;
       // REFTEL and REFTELS are six letters or more; REF and REFS fewer.
       const reftel = match[1].length >= 6;
-      let parts: RefCitation['parts'] = [];
+      let parts: readonly RefCitation['parts'][number][] = [];
       if (!reftel) {
         const scanned = this.citedLetters(line, text, position);
         parts = scanned.parts;
@@ -1960,8 +1959,8 @@ class CableParser {
   }
 
   /** Letters after `REF`: `C`, `D-J`, `A AND B`, `A, B and C`. */
-  private citedLetters(line: number, text: string, from: number): { parts: RefCitation['parts']; end: number } {
-    let parts: RefCitation['parts'] = NO_PARTS;
+  private citedLetters(line: number, text: string, from: number): { parts: readonly RefCitation['parts'][number][]; end: number } {
+    let parts: readonly RefCitation['parts'][number][] = NO_ITEMS;
     let position = from;
     while (position < text.length && isSpace(text.charCodeAt(position))) position++;
     let end = from;
@@ -1988,7 +1987,7 @@ class CableParser {
     const text = this.clean[line];
     XREF_RE.lastIndex = from;
     for (let match = XREF_RE.exec(text); match; match = XREF_RE.exec(text)) {
-      let parts: ParagraphXref['parts'] = NO_PARTS;
+      let parts: readonly ParagraphXref['parts'][number][] = NO_ITEMS;
       let position = match.index + match[0].length;
       let end = position;
       for (;;) {
@@ -2126,24 +2125,15 @@ function scanLetters(text: string, from: number): { letters: Array<[number, stri
   }
 }
 
-/** Pushes onto a list the parser made itself (read only to everyone else). */
-function appended<T>(list: readonly T[], item: T): readonly T[] {
-  (list as T[]).push(item);
-  return list;
-}
 
-// The model keeps thousands of small lists, most of one item: a list that starts as a one-item literal has
-// no spare room, where `[]` grows to room for 16 at its first push.
-const NO_PARTS: never[] = [];
-
-/** `list` with `item` at its end: a new one-item list for an empty one, else the same list. */
-function withItem<T>(list: T[], item: T): T[] {
+/** `list` with `item` at its end: a new one-item list for an empty (perhaps shared) one, else the same list. */
+function withItem<T>(list: readonly T[], item: T): T[] {
   if (list.length === 0) return [item];
-  list.push(item);
-  return list;
+  (list as T[]).push(item);
+  return list as T[];
 }
 
 /** A list of two items or more was grown by push: a copy has no spare room. */
-function exact<T>(list: T[]): T[] {
-  return list.length > 1 ? list.slice() : list;
+function exact<T>(list: readonly T[]): T[] {
+  return list.length > 1 ? list.slice() : (list as T[]);
 }
