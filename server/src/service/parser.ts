@@ -1517,7 +1517,9 @@ class CableParser {
     const code = text.charCodeAt(first);
     if (this.paragraph) {
       const sub = this.subLetterMatch;
-      if ((isAsciiLetter(code) || isDigit(code)) && matchSubLetter(text, first, sub)) {
+      // Most lines start with a word: a letter label is a letter then a dot, or starts with a digit.
+      const letterThenDot = isAsciiLetter(code) && text.charCodeAt(first + 1) === 46; /* . */
+      if ((letterThenDot || isDigit(code)) && matchSubLetter(text, first, sub)) {
         const letter = text[sub.letterAt];
         const prefix = sub.letterAt > first ? text.slice(first, sub.letterAt) : undefined;
         if ((prefix === undefined || isUpperCase(letter)) && this.isSubParagraphLabel(text, sub.end, letter)) {
