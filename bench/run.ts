@@ -85,9 +85,10 @@ devDependencies; \`bench/.deps/\` (git-ignored) is used instead when present.
 
 ## Where the analysis target stands
 
-- **Analysis** (target 5x the floor): about 4.5-6x from run to run on this 2-core machine, with a median near 5x
-  over ten runs when the machine is calm (it was 7.5-9.5x before this round, 14-15x before the last). So the target
-  is met in about half the runs: it is not met reliably. The swing comes from garbage collection: a young-generation
+- **Analysis** (target 5x the floor): between about 4.5x and 8x from run to run on this shared 2-core machine, whose
+  speed drifts (the same build measured 4.6-8.1x within minutes); the medians of ten process runs in calm periods
+  were 4.7x and 5.0x. It was 7.5-9.5x before this round and 14-15x before the last. The target is met in calm
+  periods about half the time: it is not met reliably. Within a run, the swing comes from garbage collection: a young-generation
   collection lands in about 7 runs of 20 and costs about 6 ms there, because it copies the model being built. A run
   without one takes about 7 ms, or about 4.3x: the parse about 5 ms, diagnostics about 1 ms, semantic tokens
   0.8 ms and the outline 0.4 ms. Page faults matter too: this machine maps fresh memory at about 2.5 microseconds
