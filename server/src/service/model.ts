@@ -21,16 +21,8 @@ export class TextRange implements Range {
   get start(): Position {
     return { line: this.startLine, character: this.startCharacter };
   }
-  set start(position: Position) {
-    this.startLine = position.line;
-    this.startCharacter = position.character;
-  }
   get end(): Position {
     return { line: this.endLine, character: this.endCharacter };
-  }
-  set end(position: Position) {
-    this.endLine = position.line;
-    this.endCharacter = position.character;
   }
 
   /** Whether `inner` lies within this range (ends included). */

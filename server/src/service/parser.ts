@@ -302,20 +302,18 @@ export function analyseMarkInner(inner: string): { level?: Level; controls: stri
 type MarkAnalysis = MarkMeaning & { text: string };
 const markAnalyses = new Map<string, MarkAnalysis>();
 const MAX_CACHED_MARKS = 500;
-/** The controls of every mark that has none: shared, so frozen. */
-const NO_CONTROLS: readonly string[] = Object.freeze([]);
 // The model keeps thousands of small lists. Empty ones share this list (not frozen: features iterate these
 // lists, and V8 iterates a frozen array on a slow path; the model's types make them read only). A list
 // starts as a one-item literal, as `[]` grows to room for 16 at its first push (see withItem and exact).
 const NO_ITEMS: readonly never[] = [];
 
-/** analyseMarkInner, remembered, with the mark's text `(inner)`; callers must copy `controls` before handing it out. */
+/** analyseMarkInner, remembered, with the mark's text `(inner)`: the marks written the same way share it (read only). */
 function analyseMarkCached(inner: string): MarkAnalysis {
   let analysed = markAnalyses.get(inner);
   if (!analysed) {
     const { level, controls, problem } = analyseMarkInner(inner);
     // Marks without controls (nearly all) share one empty list.
-    analysed = { level, controls: controls.length === 0 ? NO_CONTROLS : controls, problem, text: `(${inner})` };
+    analysed = { level, controls: controls.length === 0 ? NO_ITEMS : controls, problem, text: `(${inner})` };
     if (markAnalyses.size >= MAX_CACHED_MARKS) markAnalyses.clear();
     markAnalyses.set(inner, analysed);
   }
@@ -637,12 +635,6 @@ class CableParser {
     return this.raw[line].slice(spanRange.startCharacter, spanRange.endCharacter);
   }
 
-  /** elementRange on one line, for the heads of paragraphs, sub-paragraphs and talking points. */
-  private lineElementRange(line: number, start: number, end: number): TextRange {
-    const startCharacter = this.elementStartColumn(line, start);
-    const endCharacter = end <= start ? startCharacter : this.elementEndColumn(line, end);
-    return new TextRange(line, startCharacter, line, endCharacter);
-  }
 
   /** The first 80 characters of a head's text, trimmed. */
   private title(line: number, from: number): string {
@@ -1648,7 +1640,7 @@ class CableParser {
     const number = { text: this.textAt(numberRange, digits), range: numberRange, value: Number(digits) };
     const head = this.headMark(line, afterNumber);
     const titleStart = head ? this.headMarkEnd : afterNumber;
-    const paragraphRange = this.lineElementRange(line, numberStart, this.lineEnd(line));
+    const paragraphRange = this.elementRange(line, numberStart, this.lineEnd(line));
     const title = this.title(line, titleStart);
     const paragraph: Paragraph = {
       kind: 'paragraph',
@@ -1702,7 +1694,7 @@ class CableParser {
     // Every field at creation, present or not: objects that gain fields later take a second store for them.
     const sub: SubParagraph = {
       kind: 'subparagraph',
-      range: this.lineElementRange(line, labelStart, this.lineEnd(line)),
+      range: this.elementRange(line, labelStart, this.lineEnd(line)),
       mark: head,
       markPosition: head ? 'leading' : undefined,
       label,
@@ -1745,7 +1737,7 @@ class CableParser {
     const dash = this.span(line, dashStart, dashEnd, dashEnd - dashStart === 2 ? '--' : '-');
     const point: TalkingPoint = {
       kind: 'talking-point',
-      range: this.lineElementRange(line, dashStart, this.lineEnd(line)),
+      range: this.elementRange(line, dashStart, this.lineEnd(line)),
       mark: head,
       markPosition: head ? 'leading' : undefined,
       dash,
@@ -1816,7 +1808,7 @@ class CableParser {
     this.endAt(paragraph, this.paragraphLast);
   }
 
-  /** Ends a portion's range at the end of line `last` (the range is the portion's own; positions are never changed in place). */
+  /** Ends a portion's range at the end of line `last` (in place: the range is the portion's own, shared with nothing). */
   private endAt(portion: Portion, last: number): void {
     const character = this.elementEndColumn(last, this.lineEnd(last));
     portion.range.endLine = last;
