@@ -84,41 +84,39 @@ export function citedEntries(model: CableModel, citation: RefCitation): { entrie
 /** Where a citation names an entry: the letter, or the whole range part `D-J` it falls in, or REFTEL. */
 export function citationsOf(model: CableModel, entry: RefEntry): Range[] {
   const ranges: Range[] = [];
-  const onlyEntry = reftelEntry(model) === entry;
-  for (const citation of model.refCitations) {
-    if (citation.reftel) {
-      if (onlyEntry) ranges.push(citation.range);
-      continue;
-    }
-    if (!entry.letter || entryForLetter(model, entry.letter) !== entry) continue;
-    for (const part of citation.parts) {
-      if (!part.to) {
-        if (part.from.letter === entry.letter) ranges.push(part.from.range);
-      } else if (part.from.letter <= entry.letter && entry.letter <= part.to.letter) {
-        ranges.push({ start: part.from.range.start, end: part.to.range.end });
-      }
-    }
-  }
+  visitCitations(model, entry, (citation, part) => {
+    ranges.push(!part ? citation.range : !part.to ? part.from.range : { start: part.from.range.start, end: part.to.range.end });
+  });
   return ranges;
 }
 
 /** Whether any citation names the entry (citationsOf(...).length > 0, without building the ranges). */
 export function isCited(model: CableModel, entry: RefEntry): boolean {
+  return visitCitations(model, entry, () => true);
+}
+
+/**
+ * Calls `visit` for each citation of the entry: a REFTEL when the entry is the only one, else each part
+ * that names its letter (alone or in a range), until `visit` returns true. Returns whether it did.
+ */
+function visitCitations(model: CableModel, entry: RefEntry, visit: (citation: RefCitation, part?: RefCitation['parts'][number]) => boolean | void): boolean {
   const onlyEntry = reftelEntry(model) === entry;
   const letter = entry.letter;
   const named = letter !== undefined && entryForLetter(model, letter) === entry;
   for (const citation of model.refCitations) {
     if (citation.reftel) {
-      if (onlyEntry) return true;
+      if (onlyEntry && visit(citation)) return true;
       continue;
     }
     if (!named) continue;
     for (const part of citation.parts) {
-      if (!part.to ? part.from.letter === letter : part.from.letter <= letter! && letter! <= part.to.letter) return true;
+      const names = !part.to ? part.from.letter === letter : part.from.letter <= letter && letter <= part.to.letter;
+      if (names && visit(citation, part)) return true;
     }
   }
   return false;
 }
+
 
 // --- paragraphs ---
 
