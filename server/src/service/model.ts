@@ -362,6 +362,13 @@ export interface WebArtifact extends Span {
   inner: Span;
 }
 
+/**
+ * The whole cable. A note on loops over its long lists (paragraphs, marks, citations: thousands in a
+ * long cable): code that runs once per version loops over them with an index. V8 optimises such code
+ * only from within a loop in its own body (on-stack replacement). A `forEach` callback is optimised,
+ * but each item then costs a call from the builtin; a `for...of` makes an iterator result per item
+ * until optimised. The rules ran about a third faster with indexed loops.
+ */
 export interface CableModel {
   /** Lines without their line endings (a BOM on the first line is kept in the text, and skipped). */
   lines: string[];

@@ -127,7 +127,7 @@ export class ParagraphIndex {
   constructor(paragraphs: readonly Paragraph[]) {
     // As long as the highest number needs: an open cable keeps its index, and most have a few paragraphs.
     let highest = -1;
-    paragraphs.forEach((paragraph) => (highest = Math.max(highest, paragraph.number.value)));
+    for (let index = 0; index < paragraphs.length; index++) highest = Math.max(highest, paragraphs[index].number.value);
     this.firstIndex = new Int32Array(Math.min(highest + 1, 10000)).fill(-1);
     for (let index = 0; index < paragraphs.length; index++) {
       const value = paragraphs[index].number.value;

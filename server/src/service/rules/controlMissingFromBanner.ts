@@ -33,7 +33,10 @@ export const controlMissingFromBanner: Rule = {
     if (!model.banner) return [];
     const findings: Finding[] = [];
     const reported = new Set<string>();
-    for (const mark of validMarks(model).filter((candidate) => candidate.controls.length > 0)) {
+    // An indexed loop over the long lists: see the note on loops in ../model.ts.
+    const marks = validMarks(model);
+    for (let index = 0; index < marks.length; index++) {
+      const mark = marks[index];
       for (const control of mark.controls) {
         if (!BANNER_CONTROLS.has(control) || reported.has(control) || bannerCarries(model, control)) continue;
         reported.add(control);

@@ -30,12 +30,14 @@ function parentMarks(model: CableModel): Map<Portion, string | undefined> {
   const note = (portion: Portion, mark: string | undefined) => {
     if (!parents.has(portion)) parents.set(portion, mark);
   };
-  model.paragraphs.forEach((paragraph) => {
+  const paragraphs = model.paragraphs;
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index];
     const paragraphMark = validText(paragraph);
     for (const sub of paragraph.subParagraphs) note(sub, paragraphMark);
     for (const point of paragraph.talkingPoints) note(point, paragraphMark);
     for (const sub of paragraph.subParagraphs) for (const point of sub.talkingPoints) note(point, validText(sub) ?? paragraphMark);
-  });
+  }
   return parents;
 }
 
@@ -57,9 +59,11 @@ export const missingPortionMark: Rule = {
       parents ??= parentMarks(model);
       return candidateMarks(model, config.systemHigh, parents.get(portion));
     };
-    // Not for...of: in code run once per version V8 runs a for...of unoptimised for many runs, making an
-    // iterator result per item (thousands here). forEach and filter loop without one.
-    for (const portion of model.portions.filter((candidate) => !candidate.mark)) {
+    // An indexed loop over the long lists: see the note on loops in ../model.ts.
+    const portions = model.portions;
+    for (let index = 0; index < portions.length; index++) {
+      const portion = portions[index];
+      if (portion.mark) continue;
       if (portion.kind === 'paragraph' || portion.kind === 'subparagraph') {
         const marks = marksFor(portion);
         const label = portion.kind === 'paragraph' ? (portion as Paragraph).number : (portion as SubParagraph).label;

@@ -10,13 +10,16 @@ export const undefinedRef: Rule = {
   check({ model }) {
     const findings: Finding[] = [];
     const entryCount = model.refs?.entries.length ?? 0;
-    model.refCitations.forEach((citation) => {
+    // An indexed loop over the long lists: see the note on loops in ../model.ts.
+    const citations = model.refCitations;
+    for (let index = 0; index < citations.length; index++) {
+      const citation = citations[index];
       if (citation.reftel) {
         // REFTELS names them all; a lone REFTEL must mean one reference.
         if (entryCount > 1 && !/^reftels/i.test(citation.text)) {
           findings.push({ range: citation.range, message: `${citation.text} is ambiguous: this cable has ${entryCount} references; cite one by letter.` });
         }
-        return;
+        continue;
       }
       for (const part of citation.parts) {
         if (!part.to) {
@@ -35,7 +38,7 @@ export const undefinedRef: Rule = {
           findings.push({ range, message: `${part.from.letter}-${part.to.letter} names ${names} not defined in the REF line.`, data: { letters: missing } });
         }
       }
-    });
+    }
     return findings;
   },
 };
