@@ -18,9 +18,7 @@ export function documentSymbols(model: CableModel): DocumentSymbol[] {
   if (model.classifiedBy) {
     symbols.push(symbol(`Classified By: ${model.classifiedBy.classifier?.text ?? ''}`.trim(), SymbolKind.Property, model.classifiedBy.range, model.classifiedBy.keyword.range));
   }
-  // An indexed loop over the long lists: see the note on loops in model.ts.
-  const paragraphs = model.paragraphs;
-  for (let index = 0; index < paragraphs.length; index++) symbols.push(paragraphSymbol(paragraphs[index], model.blocks));
+  model.paragraphs.forEach((paragraph) => symbols.push(paragraphSymbol(paragraph, model.blocks)));
   if (model.signature) symbols.push(symbol(`Signature: ${model.signature.text.trim()}`, SymbolKind.Constant, model.signature.range, model.signature.range));
   return symbols;
 }
