@@ -12,7 +12,9 @@
 ;;
 ;; Sixteen units at a time: a vector pass marks the units that start a word and begin with the first
 ;; three letters of a keyword (REF, PAR, END, BEG, BAC, SUM, COM, NOT); only those few are then compared
-;; in full, four units at a time. Units above U+00FF narrow to 0xFF and U+8000 and above to 0: neither
+;; in full, four units at a time. The three letters are checked with one table lookup rather than eight
+;; comparisons: the low four bits of the sum of the three (folded) letters differ for the eight, so the
+;; sum picks the one trigram a unit can begin, and three small tables hold its letters. Units above U+00FF narrow to 0xFF and U+8000 and above to 0: neither
 ;; is a word character nor a letter, as for the regex (whose \w is ASCII only).
 (module
   (memory (export "memory") 1)
@@ -64,29 +66,20 @@
     (local $words i32) (local $previousWord i32) (local $candidates i32)
     (local $raw v128) (local $first v128) (local $second v128) (local $third v128) (local $word v128)
     (local $fold v128) (local $aLow v128) (local $zLow v128) (local $zero v128) (local $nine v128) (local $underscore v128)
-    (local $r v128) (local $e v128) (local $f v128) (local $p v128) (local $a v128) (local $n v128) (local $d v128) (local $b v128) (local $g v128) (local $c v128) (local $s v128) (local $u v128) (local $m v128) (local $o v128) (local $t v128)
-    ;; Constants, one byte in every lane (written out once: Node's engine does not inline WebAssembly calls).
+    (local $lowNibble v128) (local $slot v128) (local $firstOf v128) (local $secondOf v128) (local $thirdOf v128)
+    ;; Constants (set once: Node's engine does not inline WebAssembly calls).
     (local.set $fold (i8x16.splat (i32.const 0x20)))
     (local.set $aLow (i8x16.splat (i32.const 0x61)))
     (local.set $zLow (i8x16.splat (i32.const 0x7a)))
     (local.set $zero (i8x16.splat (i32.const 0x30)))
     (local.set $nine (i8x16.splat (i32.const 0x39)))
     (local.set $underscore (i8x16.splat (i32.const 0x5f)))
-    (local.set $r (i8x16.splat (i32.const 0x72)))
-    (local.set $e (i8x16.splat (i32.const 0x65)))
-    (local.set $f (i8x16.splat (i32.const 0x66)))
-    (local.set $p (i8x16.splat (i32.const 0x70)))
-    (local.set $a (i8x16.splat (i32.const 0x61)))
-    (local.set $n (i8x16.splat (i32.const 0x6e)))
-    (local.set $d (i8x16.splat (i32.const 0x64)))
-    (local.set $b (i8x16.splat (i32.const 0x62)))
-    (local.set $g (i8x16.splat (i32.const 0x67)))
-    (local.set $c (i8x16.splat (i32.const 0x63)))
-    (local.set $s (i8x16.splat (i32.const 0x73)))
-    (local.set $u (i8x16.splat (i32.const 0x75)))
-    (local.set $m (i8x16.splat (i32.const 0x6d)))
-    (local.set $o (i8x16.splat (i32.const 0x6f)))
-    (local.set $t (i8x16.splat (i32.const 0x74)))
+    (local.set $lowNibble (i8x16.splat (i32.const 0x0f)))
+    ;; The trigram for each value of (first + second + third) & 15, as its three letters; 0 (no letter)
+    ;; where no trigram sums to that value: ref 13, par 3, end 7, beg 14, bac 6, sum 5, com 15, not 1.
+    (local.set $firstOf (v128.const i8x16 0 0x6e 0 0x70 0 0x73 0x62 0x65 0 0 0 0 0 0x72 0x62 0x63))
+    (local.set $secondOf (v128.const i8x16 0 0x6f 0 0x61 0 0x75 0x61 0x6e 0 0 0 0 0 0x65 0x65 0x6f))
+    (local.set $thirdOf (v128.const i8x16 0 0x74 0 0x72 0 0x6d 0x63 0x64 0 0 0 0 0 0x66 0x67 0x6d))
     (local.set $outStart (local.get $out))
     (block $done
       (loop $block
@@ -106,29 +99,21 @@
               (v128.and (i8x16.ge_u (local.get $first) (local.get $aLow)) (i8x16.le_u (local.get $first) (local.get $zLow)))
               (v128.and (i8x16.ge_u (local.get $raw) (local.get $zero)) (i8x16.le_u (local.get $raw) (local.get $nine))))
             (i8x16.eq (local.get $raw) (local.get $underscore))))
+        (local.set $slot
+          (v128.and (i8x16.add (i8x16.add (local.get $first) (local.get $second)) (local.get $third)) (local.get $lowNibble)))
         ;; One bit per unit: a word starts where a word unit follows a non-word one (across blocks too);
         ;; a candidate also starts with the first three letters of a keyword.
         (local.set $words (i8x16.bitmask (local.get $word)))
         (local.set $candidates
           (i32.and
             (i32.and (local.get $words) (i32.xor (i32.or (i32.shl (local.get $words) (i32.const 1)) (local.get $previousWord)) (i32.const -1)))
+            ;; The units whose three letters are the trigram their sum picks.
             (i8x16.bitmask
-              ;; ref, par, end, beg, bac, sum, com, not
-              (v128.or
-                (v128.or
-                  (v128.or
-                    (v128.and (v128.and (i8x16.eq (local.get $first) (local.get $r)) (i8x16.eq (local.get $second) (local.get $e))) (i8x16.eq (local.get $third) (local.get $f)))
-                    (v128.and (v128.and (i8x16.eq (local.get $first) (local.get $p)) (i8x16.eq (local.get $second) (local.get $a))) (i8x16.eq (local.get $third) (local.get $r))))
-                  (v128.or
-                    (v128.and (v128.and (i8x16.eq (local.get $first) (local.get $e)) (i8x16.eq (local.get $second) (local.get $n))) (i8x16.eq (local.get $third) (local.get $d)))
-                    (v128.and (v128.and (i8x16.eq (local.get $first) (local.get $b)) (i8x16.eq (local.get $second) (local.get $e))) (i8x16.eq (local.get $third) (local.get $g)))))
-                (v128.or
-                  (v128.or
-                    (v128.and (v128.and (i8x16.eq (local.get $first) (local.get $b)) (i8x16.eq (local.get $second) (local.get $a))) (i8x16.eq (local.get $third) (local.get $c)))
-                    (v128.and (v128.and (i8x16.eq (local.get $first) (local.get $s)) (i8x16.eq (local.get $second) (local.get $u))) (i8x16.eq (local.get $third) (local.get $m))))
-                  (v128.or
-                    (v128.and (v128.and (i8x16.eq (local.get $first) (local.get $c)) (i8x16.eq (local.get $second) (local.get $o))) (i8x16.eq (local.get $third) (local.get $m)))
-                    (v128.and (v128.and (i8x16.eq (local.get $first) (local.get $n)) (i8x16.eq (local.get $second) (local.get $o))) (i8x16.eq (local.get $third) (local.get $t)))))))))
+              (v128.and
+                (v128.and
+                  (i8x16.eq (local.get $first) (i8x16.swizzle (local.get $firstOf) (local.get $slot)))
+                  (i8x16.eq (local.get $second) (i8x16.swizzle (local.get $secondOf) (local.get $slot))))
+                (i8x16.eq (local.get $third) (i8x16.swizzle (local.get $thirdOf) (local.get $slot)))))))
         ;; Compare each candidate in full; write its pair, and keep it when it is a keyword.
         (block $checked
           (loop $candidate
