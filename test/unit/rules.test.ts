@@ -153,7 +153,7 @@ describe('severities and messages', () => {
 
   it('says where analysis stopped when the model was truncated (CBL000 analysis-limit)', () => {
     const model = parse(base);
-    const truncated: CableModel = { ...model, truncatedAtLine: 12 };
+    const truncated: CableModel = { ...model, truncatedAtLine: 12, derived: new Map() };
     const diagnostics = computeDiagnostics({ uri: 'file:///t.cable', model: truncated, config: defaultConfig, vocabulary: emptyVocabulary() });
     const notice = diagnostics.filter((d) => d.code === 'CBL000');
     assert.equal(notice.length, 1);

@@ -403,4 +403,25 @@ export interface CableModel {
   artifacts: WebArtifact[];
   /** Set when the text was too large to analyse in full; the model covers lines before it. */
   truncatedAtLine?: number;
+  /** What features derive from this model once (see oncePerModel), kept with it so that it dies with it. */
+  readonly derived: Map<object, unknown>;
+}
+
+/**
+ * `compute` once per model (a model never changes: a new document version is a new model): for facts
+ * that many rules ask, and for a fix that every finding shares, so that n findings do not build the
+ * same n edits n times.
+ *
+ * The result is kept on the model, not in a WeakMap keyed by it: a weak map's entries survived V8's
+ * young-generation collections, so each old model (about 3 MB for a long cable) was copied and promoted
+ * with the new one; collections paused about twice as long.
+ */
+export function oncePerModel<T>(compute: (model: CableModel) => T): (model: CableModel) => T {
+  return (model) => {
+    const derived = model.derived;
+    if (derived.has(compute)) return derived.get(compute) as T;
+    const value = compute(model);
+    derived.set(compute, value);
+    return value;
+  };
 }

@@ -242,6 +242,7 @@ function emptyModel(lines: string[], eol: '\n' | '\r\n'): CableModel {
     refCitations: [],
     paragraphXrefs: [],
     artifacts: [],
+    derived: new Map(),
   };
 }
 

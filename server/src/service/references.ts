@@ -1,11 +1,10 @@
 // REF citations and paragraph cross-references as live objects: hover, definition, references,
 // highlights, rename, and links to referenced cables found in the workspace index.
 import type { DocumentHighlight, DocumentLink, Hover, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { CableModel, CitedLetter, Paragraph, ParagraphTarget, ParagraphXref, RefCitation, RefEntry, SubParagraph } from './model';
+import { oncePerModel, type CableModel, type CitedLetter, type Paragraph, type ParagraphTarget, type ParagraphXref, type RefCitation, type RefEntry, type SubParagraph } from './model';
 import { citationPartEdits, inCaseOf, letteredEntries } from './reletter';
 import { isLetteredSubParagraph } from './renumber';
 import type { RuleContext } from './rules/rule';
-import { oncePerModel } from './rules/support';
 import type { IndexedCable } from './workspaceIndex';
 
 const RENAME_REFUSED = 'Only a REF letter can be renamed: put the cursor on the letter of a REF entry or of a citation such as REF C.';

@@ -1,7 +1,7 @@
 // Paragraph renumbering: top-level paragraphs 1..n, lettered sub-paragraphs A, B, C ... within each,
 // with every cross-reference rewritten to name the same paragraph. REF re-lettering lives in reletter.ts.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { CableModel, Paragraph, ParagraphTarget, SubParagraph } from './model';
+import { oncePerModel, type CableModel, type Paragraph, type ParagraphTarget, type SubParagraph } from './model';
 import { labelRange, settleLabels, tokenEdits, type LabelSpot } from './relabel';
 
 export { reletterReferenceEdits } from './reletter';
@@ -63,15 +63,10 @@ function numberingEdits(spots: LabelSpot[], lines: string[], first: number): Tex
  */
 export function renumberParagraphEdits(model: CableModel): TextEdit[] {
   // CBL015 offers the same fix for each of its findings: compute it once per model.
-  let edits = renumbered.get(model);
-  if (!edits) {
-    edits = computeRenumbering(model);
-    renumbered.set(model, edits);
-  }
-  return [...edits];
+  return [...renumbered(model)];
 }
 
-const renumbered = new WeakMap<CableModel, TextEdit[]>();
+const renumbered = oncePerModel(computeRenumbering);
 
 function computeRenumbering(model: CableModel): TextEdit[] {
   const first = firstParagraphNumber(model);

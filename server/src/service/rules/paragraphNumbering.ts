@@ -1,9 +1,9 @@
 // CBL015: paragraphs or lettered sub-paragraphs out of sequence, duplicated or malformed (`1B.`); the
 // fix renumbers the whole cable and its cross-references.
+import { oncePerModel } from '../model';
 import { firstParagraphNumber, isLetteredSubParagraph, renumberParagraphEdits } from '../renumber';
 import { paragraphIndexByNumber } from '../references';
 import type { Finding, Rule } from './rule';
-import { oncePerModel } from './support';
 
 // Every finding offers the same renumbering of the whole cable.
 const renumberEdits = oncePerModel(renumberParagraphEdits);

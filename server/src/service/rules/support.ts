@@ -2,7 +2,7 @@
 // captions or marks where a drafter would type them.
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { levelInfo } from '../data/markings';
-import { levelRank, LEVELS, type CableModel, type Level, type PortionMark } from '../model';
+import { levelRank, LEVELS, oncePerModel, type CableModel, type Level, type PortionMark } from '../model';
 
 /** E.O. 13526 was signed on 29 Dec 2009: a cable dated after it (or a draft without a DTG) is new. */
 const EO_13526_SIGNED = Date.UTC(2009, 11, 29, 23, 59, 59);
@@ -187,14 +187,3 @@ export function insertLinesBefore(model: CableModel, line: number, lines: string
   return { range: { start: end, end }, newText: lines.map((text) => eol + text).join('') };
 }
 
-/**
- * `compute` once per model (a model never changes: a new document version is a new model). For a fix
- * that every finding shares, so that n findings do not build the same n edits n times.
- */
-export function oncePerModel<T>(compute: (model: CableModel) => T): (model: CableModel) => T {
-  const cache = new WeakMap<CableModel, T>();
-  return (model) => {
-    if (!cache.has(model)) cache.set(model, compute(model));
-    return cache.get(model)!;
-  };
-}

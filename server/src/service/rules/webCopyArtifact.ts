@@ -1,9 +1,8 @@
 // CBL026: markdown link artifacts such as `[1](#).` and `[MTCRE](#)` left by a web copy
 // (cable-format.md section 12). The fix keeps the text inside the brackets.
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { CableModel } from '../model';
+import { oncePerModel, type CableModel } from '../model';
 import type { Fix, Rule } from './rule';
-import { oncePerModel } from './support';
 
 // Every finding offers the same whole-document fix.
 const unwrapEdits = oncePerModel((model: CableModel): TextEdit[] =>
