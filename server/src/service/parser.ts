@@ -345,16 +345,24 @@ function normaliseControl(token: string): string | undefined {
   return undefined;
 }
 
-/** A trailing mark counts only when its first token is an upper-case level: `(EU)` ending a line is prose. */
+/**
+ * A trailing mark counts only when its first token is an upper-case level: `(EU)` ending a line is prose.
+ * By hand: thousands of lines end in a mark, and V8's lastIndexOf and a slice per line cost more than the rest.
+ */
 function trailingMarkStart(text: string, anyCase = false): { open: number; close: number } | undefined {
   let end = text.length;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   if (end < 3 || text.charCodeAt(end - 1) !== 41 /* ) */) return undefined;
-  const open = text.lastIndexOf('(', end - 2);
-  if (open < 0 || end - 1 - open > 121) return undefined;
-  const inner = text.slice(open + 1, end - 1);
-  if (inner.length === 0 || inner.includes(')')) return undefined;
-  if (!startsWithLevel(inner, anyCase)) return undefined;
+  // The nearest `(` before the `)`, with 1-121 characters between and no `)` among them.
+  const farthest = Math.max(0, end - 122);
+  let open = end - 2;
+  for (; open >= farthest; open--) {
+    const code = text.charCodeAt(open);
+    if (code === 40 /* ( */) break;
+    if (code === 41 /* ) */) return undefined;
+  }
+  if (open < farthest || open === end - 2) return undefined;
+  if (!levelTokenAt(text, open + 1, end - 1, anyCase)) return undefined;
   return { open, close: end };
 }
 
@@ -376,16 +384,34 @@ const LEVEL_NAMES: ReadonlySet<string> = new Set(LEVELS);
 
 /** Whether the first token of a mark's inside (up to `/` or white space) is a level: `S` of `S//NF`. */
 function startsWithLevel(inner: string, anyCase: boolean): boolean {
-  let end = 0;
-  while (end < inner.length && end <= 3) {
-    const code = inner.charCodeAt(end);
+  return levelTokenAt(inner, 0, inner.length, anyCase);
+}
+
+/** startsWithLevel for the inside of a mark at `from`-`to` in `text`, without a copy of it. */
+function levelTokenAt(text: string, from: number, to: number, anyCase: boolean): boolean {
+  let end = from;
+  let ascii = true;
+  while (end < to && end - from <= 3) {
+    const code = text.charCodeAt(end);
     if (code === 47 /* / */ || isRegexSpace(code)) break;
+    if (code > 127) ascii = false;
     end++;
   }
   // The longest level (SBU) has three letters.
-  if (end === 0 || end > 3) return false;
-  const token = end === inner.length ? inner : inner.slice(0, end);
-  return LEVEL_NAMES.has(anyCase ? token.toUpperCase() : token);
+  const length = end - from;
+  if (length === 0 || length > 3) return false;
+  // Upper-casing a non-ASCII letter can give a level's letter (`ſ` is `S`): the engine's rules decide.
+  if (!ascii) return anyCase && LEVEL_NAMES.has(text.slice(from, end).toUpperCase());
+  const first = asLevelLetter(text.charCodeAt(from), anyCase);
+  if (length === 1) return first === 85 /* U */ || first === 67 /* C */ || first === 83 /* S */;
+  const second = asLevelLetter(text.charCodeAt(from + 1), anyCase);
+  if (length === 2) return first === 84 /* T */ && second === 83 /* S */;
+  return first === 83 /* S */ && second === 66 /* B */ && asLevelLetter(text.charCodeAt(from + 2), anyCase) === 85 /* U */;
+}
+
+/** An ASCII letter's code, upper-cased when `anyCase`. */
+function asLevelLetter(code: number, anyCase: boolean): number {
+  return anyCase && code >= 97 && code <= 122 ? code - 32 : code;
 }
 
 /** Whether a parenthesis at `at` is a portion mark whose first token is an upper-case level: `(S//NF)`. */
