@@ -52,7 +52,11 @@ function targetAt(model: CableModel, position: Position): Target | undefined {
 
 /** The entry each letter names (the first entry written with it). */
 export function entryForLetter(model: CableModel, letter: string): RefEntry | undefined {
-  return model.refs?.entries.find((entry) => entry.letter === letter.toUpperCase());
+  // A loop, not find(): asked for each of hundreds of citations, a closure per call is garbage.
+  const entries = model.refs?.entries ?? [];
+  const upper = letter.toUpperCase();
+  for (let index = 0; index < entries.length; index++) if (entries[index].letter === upper) return entries[index];
+  return undefined;
 }
 
 /** REFTEL names the only reference; with several it names none. */

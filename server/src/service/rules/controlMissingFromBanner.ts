@@ -37,7 +37,9 @@ export const controlMissingFromBanner: Rule = {
     const marks = validMarks(model);
     for (let index = 0; index < marks.length; index++) {
       const mark = marks[index];
-      for (const control of mark.controls) {
+      const controls = mark.controls;
+      for (let at = 0; at < controls.length; at++) {
+        const control = controls[at];
         if (!BANNER_CONTROLS.has(control) || reported.has(control) || bannerCarries(model, control)) continue;
         reported.add(control);
         findings.push({

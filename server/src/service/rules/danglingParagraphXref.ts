@@ -1,5 +1,5 @@
 // CBL020: a cross-reference to a paragraph (or sub-paragraph) that this cable does not have.
-import type { CableModel, ParagraphTarget } from '../model';
+import type { CableModel, ParagraphTarget, TextRange } from '../model';
 import { paragraphIndexByNumber, type ParagraphIndex } from '../references';
 import { isLetteredSubParagraph } from '../renumber';
 import type { Finding, Rule } from './rule';
@@ -21,11 +21,11 @@ export const danglingParagraphXref: Rule = {
     for (let index = 0; index < xrefs.length; index++) {
       const xref = xrefs[index];
       if (namesAnotherDocument(model, xref.range)) continue;
-      for (const part of xref.parts) {
-        for (const target of part.to ? [part.from, part.to] : [part.from]) {
-          const problem = danglingTarget(model, byNumber, target);
-          if (problem) findings.push({ range: target.range, message: problem, data: { number: target.number } });
-        }
+      const parts = xref.parts;
+      for (let at = 0; at < parts.length; at++) {
+        const part = parts[at];
+        reportDangling(findings, model, byNumber, part.from);
+        if (part.to) reportDangling(findings, model, byNumber, part.to);
         if (part.to && !part.from.sub && !part.to.sub) {
           for (let number = part.from.number + 1; number < part.to.number && number - part.from.number <= 100; number++) {
             if (!byNumber.has(number)) {
@@ -40,6 +40,11 @@ export const danglingParagraphXref: Rule = {
   },
 };
 
+function reportDangling(findings: Finding[], model: CableModel, byNumber: ParagraphIndex, target: ParagraphTarget): void {
+  const problem = danglingTarget(model, byNumber, target);
+  if (problem) findings.push({ range: target.range, message: problem, data: { number: target.number } });
+}
+
 function danglingTarget(model: CableModel, byNumber: ParagraphIndex, target: ParagraphTarget): string | undefined {
   const index = byNumber.get(target.number);
   if (index === undefined) return `Paragraph ${target.number} does not exist in this cable.`;
@@ -51,10 +56,10 @@ function danglingTarget(model: CableModel, byNumber: ParagraphIndex, target: Par
 }
 
 /** `para 5 of reftel`, `REF A para 3`, `paragraph 2 of the resolution`: a paragraph of something else. */
-function namesAnotherDocument(model: CableModel, range: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
-  const line = model.lines[range.end.line] ?? '';
-  const after = line.slice(range.end.character, range.end.character + 60);
+function namesAnotherDocument(model: CableModel, range: TextRange): boolean {
+  const line = model.lines[range.endLine] ?? '';
+  const after = line.slice(range.endCharacter, range.endCharacter + 60);
   if (/^\s*,?\s*(?:of|in|from)\s+(?!this\b|the\s+above\b|above\b|below\b)/i.test(after)) return true;
-  const before = (model.lines[range.start.line] ?? '').slice(Math.max(0, range.start.character - 25), range.start.character);
+  const before = (model.lines[range.startLine] ?? '').slice(Math.max(0, range.startCharacter - 25), range.startCharacter);
   return /\b(?:REFS?\s+[A-Z](?:\s*-\s*[A-Z])?|REFTELS?|SEPTEL|reference|(?:article|section|annex|chapter|part|resolution|UNSCR|OP)\s+[\w.()-]+)[\s,]*$/i.test(before);
 }

@@ -29,7 +29,9 @@ export const paragraphNumbering: Rule = {
         findings.push({ range: paragraph.number.range, message: `${why}: expected ${expected}.`, data: { expected: String(expected) } });
       }
       let lettered = 0;
-      for (const sub of paragraph.subParagraphs) {
+      const subParagraphs = paragraph.subParagraphs;
+      for (let at = 0; at < subParagraphs.length; at++) {
+        const sub = subParagraphs[at];
         if (!isLetteredSubParagraph(sub)) continue;
         const subIndex = lettered++;
         if (subIndex >= 26) continue;

@@ -21,7 +21,9 @@ export const undefinedRef: Rule = {
         }
         continue;
       }
-      for (const part of citation.parts) {
+      const parts = citation.parts;
+      for (let at = 0; at < parts.length; at++) {
+        const part = parts[at];
         if (!part.to) {
           if (!entryForLetter(model, part.from.letter)) {
             findings.push({ range: part.from.range, message: `REF ${part.from.letter} is not defined in the REF line.`, data: { letter: part.from.letter } });
