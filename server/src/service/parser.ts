@@ -125,12 +125,6 @@ function startsSentence(text: string, at: number): boolean {
   return after > at + 2 && after < at + 6 && code >= 97 && code <= 122;
 }
 
-interface Chunk {
-  startLine: number;
-  kind: 'leading' | 'plain';
-  portion?: Portion;
-}
-
 /** Whether items arrive in document order so far, and where the last one started. */
 interface ArrivalOrder {
   sorted: boolean;
@@ -349,7 +343,7 @@ function normaliseControl(token: string): string | undefined {
  * A trailing mark counts only when its first token is an upper-case level: `(EU)` ending a line is prose.
  * By hand: thousands of lines end in a mark, and V8's lastIndexOf and a slice per line cost more than the rest.
  */
-function trailingMarkStart(text: string, anyCase = false): { open: number; close: number } | undefined {
+function trailingMarkStart(text: string, anyCase = false): TrailingMark | undefined {
   let end = text.length;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   if (end < 3 || text.charCodeAt(end - 1) !== 41 /* ) */) return undefined;
@@ -363,8 +357,18 @@ function trailingMarkStart(text: string, anyCase = false): { open: number; close
   }
   if (open < farthest || open === end - 2) return undefined;
   if (!levelTokenAt(text, open + 1, end - 1, anyCase)) return undefined;
-  return { open, close: end };
+  trailingMark.open = open;
+  trailingMark.close = end;
+  return trailingMark;
 }
+
+interface TrailingMark {
+  open: number;
+  close: number;
+}
+
+/** trailingMarkStart's answer, one object for every call (thousands per long cable): read it before the next call. */
+const trailingMark: TrailingMark = { open: 0, close: 0 };
 
 /** Whether a line ends with terminal punctuation, perhaps followed by closing quotes or brackets. */
 function endsSentence(text: string): boolean {
@@ -495,7 +499,10 @@ class CableParser {
   private talkingPoint?: TalkingPoint;
   private talkingPointFirst = -1;
   private talkingPointLast = -1;
-  private chunk?: Chunk;
+  /** The run of plain text being read (see textLine): whether one is open, its first line, and its portion when it starts with a mark. */
+  private chunkOpen = false;
+  private chunkStartLine = 0;
+  private chunkPortion: Portion | undefined = undefined;
   private readonly openBlocks: OpenBlock[] = [];
   private signatureStart = Number.MAX_SAFE_INTEGER;
   /** The last head found by paragraphHeadMatch or talkingPointMatch: number (or dash) start and end, where the text starts (reused: no allocation per line). */
@@ -1845,8 +1852,10 @@ class CableParser {
   /** Plain text: a chunk starting with a mark, or a line ending in one, is a `text` portion. */
   private textLine(line: number): void {
     const text = this.clean[line];
-    if (!this.chunk) {
-      this.chunk = { startLine: line, kind: 'plain' };
+    if (!this.chunkOpen) {
+      this.chunkOpen = true;
+      this.chunkStartLine = line;
+      this.chunkPortion = undefined;
       const start = this.lineStart(line);
       if (text.charCodeAt(start) === 40 /* ( */) {
         const leading = /^\(([^()]{1,120})\)(?=\s|$)/.exec(text.slice(start, start + 123));
@@ -1858,30 +1867,32 @@ class CableParser {
             mark: this.mark(line, start, start + leading[0].length),
             markPosition: 'leading',
           };
-          this.chunk = { startLine: line, kind: 'leading', portion };
+          this.chunkPortion = portion;
           this.addPortion(portion);
         }
       }
     }
-    const chunk = this.chunk;
-    if (chunk.portion) this.endAt(chunk.portion, line);
-    if (chunk.kind === 'plain') {
+    if (this.chunkPortion) {
+      this.endAt(this.chunkPortion, line);
+    } else {
+      // A plain run ends at a line ending in a mark; the next line starts a new one.
       const trailing = trailingMarkStart(text);
       if (trailing) {
-        const firstStart = this.lineStart(chunk.startLine);
+        const startLine = this.chunkStartLine;
         this.addPortion({
           kind: 'text',
-          range: this.elementRange(chunk.startLine, firstStart, this.lineEnd(line), line),
+          range: this.elementRange(startLine, this.lineStart(startLine), this.lineEnd(line), line),
           mark: this.mark(line, trailing.open, trailing.close),
           markPosition: 'trailing',
         });
-        this.chunk = { startLine: line + 1, kind: 'plain' };
+        this.chunkStartLine = line + 1;
       }
     }
   }
 
   private closeChunk(): void {
-    this.chunk = undefined;
+    this.chunkOpen = false;
+    this.chunkPortion = undefined;
   }
 
   // ---- blocks, citations, cross-references
@@ -1957,14 +1968,16 @@ class CableParser {
       const reftel = match[1].length >= 6;
       let parts: readonly RefCitation['parts'][number][] = [];
       if (!reftel) {
-        const scanned = this.citedLetters(line, text, position);
-        parts = scanned.parts;
-        position = scanned.end;
+        parts = this.citedLetters(line, text, position);
+        position = this.citedEnd;
         CITATION_RE.lastIndex = Math.max(CITATION_RE.lastIndex, position);
       }
       if (!reftel && parts.length === 0) continue;
       let letters: string[] = [];
-      for (const part of parts) {
+      // Indexed: this runs for a few hundred citations per cable, too rarely to be optimised, and an
+      // unoptimised for...of makes an iterator and a result per step.
+      for (let index = 0; index < parts.length; index++) {
+        const part = parts[index];
         const first = part.from.letter.charCodeAt(0);
         const last = part.to ? part.to.letter.charCodeAt(0) : first;
         for (let code = first; code <= Math.max(first, last); code++) letters = withItem(letters, String.fromCharCode(code));
@@ -1979,8 +1992,11 @@ class CableParser {
     return { letter: text[position].toUpperCase(), range: this.rangeOf(line, position, position + 1) };
   }
 
-  /** Letters after `REF`: `C`, `D-J`, `A AND B`, `A, B and C`. */
-  private citedLetters(line: number, text: string, from: number): { parts: readonly RefCitation['parts'][number][]; end: number } {
+  /** Where the letters citedLetters found end (a field: no result object per citation). */
+  private citedEnd = 0;
+
+  /** Letters after `REF`: `C`, `D-J`, `A AND B`, `A, B and C`; sets citedEnd. */
+  private citedLetters(line: number, text: string, from: number): readonly RefCitation['parts'][number][] {
     let parts: readonly RefCitation['parts'][number][] = NO_ITEMS;
     let position = from;
     while (position < text.length && isSpace(text.charCodeAt(position))) position++;
@@ -2001,7 +2017,8 @@ class CableParser {
       if (next < 0 || !isCitedLetterAt(text, next)) break;
       position = next;
     }
-    return { parts, end };
+    this.citedEnd = end;
+    return parts;
   }
 
   private scanXrefs(line: number, from: number): void {
@@ -2032,7 +2049,9 @@ class CableParser {
       if (parts.length === 0) continue;
       XREF_RE.lastIndex = Math.max(XREF_RE.lastIndex, end);
       let numbers: number[] = [];
-      for (const part of parts) {
+      // Indexed, as in scanCitations.
+      for (let index = 0; index < parts.length; index++) {
+        const part = parts[index];
         const to = part.to?.number ?? part.from.number;
         if (to > part.from.number && to - part.from.number <= 100) {
           for (let n = part.from.number; n <= to; n++) numbers = withItem(numbers, n);
