@@ -168,6 +168,15 @@ function matchSubLetter(text: string, first: number, match: SubLetterMatch): boo
   return true;
 }
 
+/**
+ * The ASCII letter at `at`, upper-cased: a one-character string from the engine's cache, where
+ * toUpperCase is a call into the runtime (thousands of labels and cited letters per long cable).
+ */
+function upperLetterAt(text: string, at: number): string {
+  const code = text.charCodeAt(at);
+  return String.fromCharCode(code >= 97 && code <= 122 ? code - 32 : code);
+}
+
 function isUpperCase(letter: string): boolean {
   const code = letter.charCodeAt(0);
   return code >= 65 && code <= 90;
@@ -464,7 +473,9 @@ function isBlankText(text: string): boolean {
   if (text.length === 0) return true;
   const first = text.charCodeAt(0);
   if (first > 32 && first < 127) return false;
-  return text.trim() === '';
+  // By hand: an indented line would otherwise cost a trimmed copy (regex white space is what trim removes).
+  for (let at = 0; at < text.length; at++) if (!isRegexSpace(text.charCodeAt(at))) return false;
+  return true;
 }
 
 function isSpace(code: number): boolean {
@@ -1549,7 +1560,7 @@ class CableParser {
         const letter = text[sub.letterAt];
         const prefix = sub.letterAt > first ? text.slice(first, sub.letterAt) : undefined;
         if ((prefix === undefined || isUpperCase(letter)) && this.isSubParagraphLabel(text, sub.end, letter)) {
-          return this.subParagraphHead(line, first, sub.letterAt + 1, letter.toUpperCase(), prefix, sub.end);
+          return this.subParagraphHead(line, first, sub.letterAt + 1, upperLetterAt(text, sub.letterAt), prefix, sub.end);
         }
       }
       const parenMatch = code === 40 /* ( */ ? SUB_PAREN_RE.exec(text) : null;
@@ -1621,7 +1632,7 @@ class CableParser {
       if (/^[A-Z]$/.test(subParagraphs[index].letter)) previous = subParagraphs[index].letter;
     }
     const expected = previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'A';
-    return letter.toUpperCase() === expected;
+    return (letter.charCodeAt(0) & ~32) === expected.charCodeAt(0);
   }
 
   private extendCurrent(line: number): void {
@@ -1989,7 +2000,7 @@ class CableParser {
 
   /** A cited letter at `position`: an ASCII letter standing alone (no letter or digit after it). */
   private citedLetter(line: number, text: string, position: number): CitedLetter {
-    return { letter: text[position].toUpperCase(), range: this.rangeOf(line, position, position + 1) };
+    return { letter: upperLetterAt(text, position), range: this.rangeOf(line, position, position + 1) };
   }
 
   /** Where the letters citedLetters found end (a field: no result object per citation). */
@@ -2006,7 +2017,7 @@ class CableParser {
       position++;
       end = position;
       const toAt = matchEndWithin(CITED_RANGE_DASH_RE, text, position, 12);
-      if (toAt >= 0 && isCitedLetterAt(text, toAt) && text[toAt].toUpperCase() >= letter.letter) {
+      if (toAt >= 0 && isCitedLetterAt(text, toAt) && upperLetterAt(text, toAt) >= letter.letter) {
         parts = withItem(parts, { from: letter, to: this.citedLetter(line, text, toAt) });
         position = toAt + 1;
         end = position;
@@ -2085,7 +2096,7 @@ class CableParser {
     this.targetEnd = end;
     if (!dotted && !spaced) return { number: value, range: this.rangeOf(line, position, end) };
     this.targetEnd = letterAt + 1;
-    const sub = { letter: text[letterAt].toUpperCase(), range: this.rangeOf(line, letterAt, letterAt + 1) };
+    const sub = { letter: upperLetterAt(text, letterAt), range: this.rangeOf(line, letterAt, letterAt + 1) };
     return { number: value, range: this.rangeOf(line, position, letterAt + 1), sub };
   }
 }
