@@ -83,7 +83,6 @@ const BLOCK_RE = new RegExp(
   `\\b(?:(BEGIN)\\s+(${BLOCK_KINDS})\\b:?|(END)\\s+(${BLOCK_KINDS})\\b\\.?\\)?|(${COLON_KINDS})\\s*:|(SUMMARY AND COMMENT|SUMMARY|COMMENT)\\b)`,
   'gi',
 );
-const CITATION_RE = /\b(REFTELS?|REFS?)\b/gi;
 // Where the block, citation and cross-reference regexes can first match on a line (their matches start
 // where these words do). keywordScan.ts finds the same starts for the whole text at once; this per-line
 // scan serves when it cannot (a line cleaned of artifacts, no WebAssembly). Explicit classes, as V8 runs
@@ -98,12 +97,69 @@ const KEYWORD_RE = new RegExp(
 function caseless(word: string): string {
   return word.replace(/[A-Z]/g, (letter) => `[${letter}${letter.toLowerCase()}]`);
 }
-const XREF_RE = /\b(paragraphs?|paras?)\b\.?\s*(?=\d)/gi;
 // What may follow a cited letter or paragraph number; each must end within a few characters (matchEndWithin).
 const CITED_RANGE_DASH_RE = /\s*(?:-|–|through\s|thru\s)\s*/iy;
 const CITED_JOINER_RE = /\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/iy;
 const XREF_RANGE_DASH_RE = /\s*(?:-|–|through\s|to\s)\s*(?=\d)/iy;
 const XREF_JOINER_RE = /\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?=\d)/iy;
+
+// The citation and cross-reference words, matched by hand: a long cable has hundreds of each, and a
+// regex match array apiece was a sixth of the parse's garbage. Each is exactly the regex in its comment
+// (`i`: ASCII letters in any case; `\b`: next to a character other than [A-Za-z0-9_] or the text's end).
+
+/** Where /\b(REFTELS?|REFS?)\b/i first matches from `from`, or -1 (citationWordLength tells its length). */
+function findCitationWord(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    if ((text.charCodeAt(at) | 32) === 114 /* r */ && citationWordLength(text, at) > 0) return at;
+  }
+  return -1;
+}
+
+/** The length of REF, REFS, REFTEL or REFTELS (any case) standing as a word at `at`, or 0. */
+function citationWordLength(text: string, at: number): number {
+  if (at > 0 && isWordCode(text.charCodeAt(at - 1))) return 0;
+  if (!asciiWordAt(text, at, 'ref')) return 0;
+  let end = at + 3;
+  if (asciiWordAt(text, end, 'tel')) end += 3;
+  if ((text.charCodeAt(end) | 32) === 115 /* s */) end++;
+  return isWordCode(text.charCodeAt(end)) ? 0 : end - at;
+}
+
+/** Where /\b(paragraphs?|paras?)\b\.?\s*(?=\d)/i first matches from `from`, or -1 (xrefWordEnd tells its end). */
+function findXrefWord(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    if ((text.charCodeAt(at) | 32) === 112 /* p */ && xrefWordEnd(text, at) >= 0) return at;
+  }
+  return -1;
+}
+
+/** Where that match ends when it starts at `at` (at the digit after the word, a dot and white space), or -1. */
+function xrefWordEnd(text: string, at: number): number {
+  if (at > 0 && isWordCode(text.charCodeAt(at - 1))) return -1;
+  if (!asciiWordAt(text, at, 'para')) return -1;
+  let end = at + 4;
+  if (asciiWordAt(text, end, 'graph')) end += 5;
+  if ((text.charCodeAt(end) | 32) === 115 /* s */) end++;
+  if (isWordCode(text.charCodeAt(end))) return -1;
+  // `\.?\s*(?=\d)`: backing off the dot cannot help, as the lookahead would then see the dot.
+  if (text.charCodeAt(end) === 46 /* . */) end++;
+  const digit = skipRegexSpaces(text, end, text.length);
+  return isDigit(text.charCodeAt(digit)) ? digit : -1;
+}
+
+/** Whether `lower` (lower-case ASCII letters) is written at `at` in any case. */
+function asciiWordAt(text: string, at: number, lower: string): boolean {
+  for (let index = 0; index < lower.length; index++) {
+    // OR 0x20 makes a lower-case letter only of that letter in either case.
+    if ((text.charCodeAt(at + index) | 32) !== lower.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/** A character `\b` counts as part of a word: [A-Za-z0-9_]. */
+function isWordCode(code: number): boolean {
+  return isAsciiLetterOrDigit(code) || code === 95; /* _ */
+}
 
 /** Where sticky `regex` matching at `position` ends, if it ends within `window` characters; else -1 (no copy of the text). */
 function matchEndWithin(regex: RegExp, text: string, position: number, window: number): number {
@@ -1969,19 +2025,20 @@ class CableParser {
 
   private scanCitations(line: number, from: number): void {
     const text = this.clean[line];
-    CITATION_RE.lastIndex = from;
-    for (let match = CITATION_RE.exec(text); match; match = CITATION_RE.exec(text)) {
-      let position = match.index + match[0].length;
+    for (let start = findCitationWord(text, from), next = 0; start >= 0; start = findCitationWord(text, next)) {
+      const wordLength = citationWordLength(text, start);
+      let position = start + wordLength;
+      next = position;
       let after = position;
       while (after < text.length && isSpace(text.charCodeAt(after))) after++;
       if (text[after] === ':') continue;
       // REFTEL and REFTELS are six letters or more; REF and REFS fewer.
-      const reftel = match[1].length >= 6;
+      const reftel = wordLength >= 6;
       let parts: readonly RefCitation['parts'][number][] = [];
       if (!reftel) {
         parts = this.citedLetters(line, text, position);
         position = this.citedEnd;
-        CITATION_RE.lastIndex = Math.max(CITATION_RE.lastIndex, position);
+        next = Math.max(next, position);
       }
       if (!reftel && parts.length === 0) continue;
       let letters: string[] = [];
@@ -1993,7 +2050,7 @@ class CableParser {
         const last = part.to ? part.to.letter.charCodeAt(0) : first;
         for (let code = first; code <= Math.max(first, last); code++) letters = withItem(letters, String.fromCharCode(code));
       }
-      const citationRange = this.rangeOf(line, match.index, position);
+      const citationRange = this.rangeOf(line, start, position);
       this.model.refCitations.push({ text: this.textAt(citationRange), range: citationRange, reftel, parts: exact(parts), letters: exact(letters) });
     }
   }
@@ -2034,10 +2091,10 @@ class CableParser {
 
   private scanXrefs(line: number, from: number): void {
     const text = this.clean[line];
-    XREF_RE.lastIndex = from;
-    for (let match = XREF_RE.exec(text); match; match = XREF_RE.exec(text)) {
+    for (let start = findXrefWord(text, from), next = 0; start >= 0; start = findXrefWord(text, next)) {
       let parts: readonly ParagraphXref['parts'][number][] = NO_ITEMS;
-      let position = match.index + match[0].length;
+      let position = xrefWordEnd(text, start);
+      next = position;
       let end = position;
       for (;;) {
         const target = this.paragraphTarget(line, text, position);
@@ -2058,7 +2115,7 @@ class CableParser {
         position = next;
       }
       if (parts.length === 0) continue;
-      XREF_RE.lastIndex = Math.max(XREF_RE.lastIndex, end);
+      next = Math.max(next, end);
       let numbers: number[] = [];
       // Indexed, as in scanCitations.
       for (let index = 0; index < parts.length; index++) {
@@ -2070,7 +2127,7 @@ class CableParser {
           numbers = withItem(numbers, part.from.number);
         }
       }
-      const xrefRange = this.rangeOf(line, match.index, end);
+      const xrefRange = this.rangeOf(line, start, end);
       this.model.paragraphXrefs.push({ text: this.textAt(xrefRange), range: xrefRange, parts: exact(parts), numbers: exact(numbers) });
     }
   }

@@ -106,13 +106,18 @@ function visitCitations(model: CableModel, entry: RefEntry, visit: (citation: Re
   const onlyEntry = reftelEntry(model) === entry;
   const letter = entry.letter;
   const named = letter !== undefined && entryForLetter(model, letter) === entry;
-  for (const citation of model.refCitations) {
+  // Indexed loops: see the note on loops in model.ts (this runs for each entry over every citation).
+  const citations = model.refCitations;
+  for (let index = 0; index < citations.length; index++) {
+    const citation = citations[index];
     if (citation.reftel) {
       if (onlyEntry && visit(citation)) return true;
       continue;
     }
     if (!named) continue;
-    for (const part of citation.parts) {
+    const parts = citation.parts;
+    for (let at = 0; at < parts.length; at++) {
+      const part = parts[at];
       const names = !part.to ? part.from.letter === letter : part.from.letter <= letter && letter <= part.to.letter;
       if (names && visit(citation, part)) return true;
     }
