@@ -364,7 +364,7 @@ const markAnalyses = new Map<string, MarkAnalysis>();
 const MAX_CACHED_MARKS = 500;
 // The model keeps thousands of small lists. Empty ones share this list (not frozen: features iterate these
 // lists, and V8 iterates a frozen array on a slow path; the model's types make them read only). A list
-// starts as a one-item literal, as `[]` grows to room for 16 at its first push (see withItem and exact).
+// grows by exact copies up to four items, as `[]` grows to room for 16 at its first push (see withItem and exact).
 const NO_ITEMS: readonly never[] = [];
 
 /** analyseMarkInner, remembered, with the mark's text `(inner)`: the marks written the same way share it (read only). */
@@ -1895,7 +1895,7 @@ class CableParser {
     const sub = this.subParagraph;
     if (!sub) return;
     this.subParagraph = undefined;
-    if (sub.talkingPoints.length > 1) sub.talkingPoints = sub.talkingPoints.slice();
+    sub.talkingPoints = exact(sub.talkingPoints);
     this.endAt(sub, this.subLast);
   }
 
@@ -1904,8 +1904,8 @@ class CableParser {
     if (!paragraph) return;
     this.paragraph = undefined;
     // Lists grown by push keep room for more: the model keeps exact copies (less to copy at each collection).
-    if (paragraph.subParagraphs.length > 1) paragraph.subParagraphs = paragraph.subParagraphs.slice();
-    if (paragraph.talkingPoints.length > 1) paragraph.talkingPoints = paragraph.talkingPoints.slice();
+    paragraph.subParagraphs = exact(paragraph.subParagraphs);
+    paragraph.talkingPoints = exact(paragraph.talkingPoints);
     this.endAt(paragraph, this.paragraphLast);
   }
 
@@ -2234,14 +2234,27 @@ function scanLetters(text: string, from: number): { letters: Array<[number, stri
 }
 
 
-/** `list` with `item` at its end: a new one-item list for an empty (perhaps shared) one, else the same list. */
+/**
+ * `list` with `item` at its end. Up to four items, a new list of exactly that length (most lists are that
+ * short, and a first push would make room for 16); then the same list, grown by push.
+ */
 function withItem<T>(list: readonly T[], item: T): T[] {
-  if (list.length === 0) return [item];
-  (list as T[]).push(item);
-  return list as T[];
+  switch (list.length) {
+    case 0:
+      return [item];
+    case 1:
+      return [list[0], item];
+    case 2:
+      return [list[0], list[1], item];
+    case 3:
+      return [list[0], list[1], list[2], item];
+    default:
+      (list as T[]).push(item);
+      return list as T[];
+  }
 }
 
-/** A list of two items or more was grown by push: a copy has no spare room. */
+/** A list of more than four items was grown by push: a copy has no spare room. */
 function exact<T>(list: readonly T[]): T[] {
-  return list.length > 1 ? list.slice() : (list as T[]);
+  return list.length > 4 ? list.slice() : (list as T[]);
 }
