@@ -52,46 +52,13 @@ function paragraphSymbol(paragraph: Paragraph, blocks: Block[]): DocumentSymbol 
   // Sub-paragraphs come in document order: only blocks among them need sorting.
   if (withBlocks) children!.sort((a, b) => a.range.start.line - b.range.start.line);
   // Starts with the number and ends with a trimmed title: nothing to trim.
-  const name = namePrefix(paragraphPrefixes, paragraph.number.text, '. ', paragraph.mark) + titleWords(paragraph.title);
+  const name = `${paragraph.number.text}. ${withMark(paragraph.title, paragraph.mark)}`;
   return symbol(name, SymbolKind.Number, paragraph.range, paragraph.number.range, children, true);
 }
 
 function subParagraphSymbol(sub: SubParagraph): DocumentSymbol {
-  const written = sub.label.text;
-  const name = namePrefix(subParagraphPrefixes, written, written.startsWith('(') ? ' ' : '. ', sub.mark) + titleWords(sub.title);
-  return symbol(name, SymbolKind.Struct, sub.range, sub.label.range, undefined, written !== '' && written.trim() === written);
-}
-
-/**
- * The start of a paragraph's or sub-paragraph's name, `12. (C) `, by label and mark text: one string shared
- * by every version, where each name would otherwise build its own from three pieces (a long cable has
- * thousands of names, and this was a third of the outline's garbage).
- */
-type PrefixCache = Map<string, Map<string, string>>;
-const paragraphPrefixes: PrefixCache = new Map();
-const subParagraphPrefixes: PrefixCache = new Map();
-/** Past this many marks or labels (not seen in real cables), a cache starts again rather than grow. */
-const MAX_CACHED_PREFIXES = 10000;
-
-function namePrefix(cache: PrefixCache, label: string, afterLabel: string, mark: PortionMark | undefined): string {
-  const markText = mark?.text ?? '';
-  let byLabel = cache.get(markText);
-  if (!byLabel) {
-    if (cache.size >= MAX_CACHED_PREFIXES) cache.clear();
-    byLabel = new Map();
-    cache.set(markText, byLabel);
-  }
-  let prefix = byLabel.get(label);
-  if (prefix === undefined) {
-    if (byLabel.size >= MAX_CACHED_PREFIXES) byLabel.clear();
-    prefix = mark ? `${label}${afterLabel}${markText} ` : `${label}${afterLabel}`;
-    byLabel.set(label, prefix);
-  }
-  return prefix;
-}
-
-function titleWords(title: string): string {
-  return title.trim() || '(untitled)';
+  const label = sub.label.text.startsWith('(') ? sub.label.text : `${sub.label.text}.`;
+  return symbol(`${label} ${withMark(sub.title, sub.mark)}`, SymbolKind.Struct, sub.range, sub.label.range, undefined, label.trim() === label && label !== '');
 }
 
 function blockSymbol(block: Block): DocumentSymbol {
