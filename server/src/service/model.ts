@@ -82,6 +82,14 @@ export interface MarkMeaning {
   readonly problem: string | undefined;
 }
 
+/** What the marks of a model say together. */
+export interface MarkSummary {
+  /** The highest level a valid mark names (see PortionMark.valid), if any. */
+  readonly highest: Level | undefined;
+  /** How many marks are not valid or name no level. */
+  readonly invalid: number;
+}
+
 /** Classification levels, lowest first. */
 export type Level = 'U' | 'SBU' | 'C' | 'S' | 'TS';
 export const LEVELS: readonly Level[] = ['U', 'SBU', 'C', 'S', 'TS'];
@@ -393,6 +401,8 @@ export interface CableModel {
   portions: Portion[];
   /** Every portion mark found, in document order (the same objects as on the portions). */
   marks: PortionMark[];
+  /** Noted as the marks are found: the rules ask it of thousands of marks, once per version. */
+  markSummary: MarkSummary;
   blocks: Block[];
   blockProblems: BlockProblem[];
   refCitations: RefCitation[];

@@ -35,7 +35,7 @@ import type {
   WebArtifact,
 } from './model';
 import { findKeywords, type KeywordStarts } from './keywordScan';
-import { LEVELS, Mark, TextRange, type MarkMeaning } from './model';
+import { LEVELS, levelRank, Mark, TextRange, type MarkMeaning } from './model';
 
 /** Above this many characters only the first whole lines up to it are analysed. */
 export const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
@@ -301,6 +301,7 @@ function emptyModel(lines: string[], eol: '\n' | '\r\n'): CableModel {
     refCitations: [],
     paragraphXrefs: [],
     artifacts: [],
+    markSummary: { highest: undefined, invalid: 0 },
     derived: new Map(),
   };
 }
@@ -557,6 +558,9 @@ class CableParser {
   /** Whether portions and marks were found in document order (almost always: then no sort at the end). */
   private readonly portionOrder: ArrivalOrder = { sorted: true, line: 0, character: 0 };
   private readonly markOrder: ArrivalOrder = { sorted: true, line: 0, character: 0 };
+  /** For the model's markSummary: the highest rank a valid mark names (-1: none), and the marks that are not valid. */
+  private highestMarkRank = -1;
+  private invalidMarks = 0;
 
   // body state
   private paragraph?: Paragraph;
@@ -616,6 +620,7 @@ class CableParser {
     this.parseBody(bodyStart);
     this.model.portions = this.portionOrder.sorted ? this.portions : sortedByStart(this.portions);
     this.model.marks = this.markOrder.sorted ? this.marks : sortedByStart(this.marks);
+    this.model.markSummary = { highest: this.highestMarkRank < 0 ? undefined : LEVELS[this.highestMarkRank], invalid: this.invalidMarks };
     return this.model;
   }
 
@@ -802,6 +807,8 @@ class CableParser {
     const text = end - start === analysed.text.length && written.startsWith(analysed.text, start) ? analysed.text : written.slice(start, end);
     const mark = new Mark(text, line, start, end, analysed);
     this.marks.push(mark);
+    if (analysed.problem !== undefined || analysed.level === undefined) this.invalidMarks++;
+    else this.highestMarkRank = Math.max(this.highestMarkRank, levelRank(analysed.level));
     noteOrder(this.markOrder, line, start);
     return mark;
   }

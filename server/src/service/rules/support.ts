@@ -23,30 +23,17 @@ function isValidMark(mark: PortionMark): mark is ValidMark {
   return mark.valid && mark.level !== undefined;
 }
 
-// Many rules ask these of the same model (thousands of marks in a long cable): one pass, once per model
-// (an indexed loop: see the note on loops in ../model.ts).
-const markFacts = oncePerModel((model) => {
-  let allValid = true;
-  let highest = -1;
-  const marks = model.marks;
-  for (let index = 0; index < marks.length; index++) {
-    const mark = marks[index];
-    if (!isValidMark(mark)) allValid = false;
-    else highest = Math.max(highest, levelRank(mark.level));
-  }
-  // Usually every mark is valid: then the model's own list serves, without a copy.
-  const valid = allValid ? (model.marks as readonly ValidMark[]) : model.marks.filter(isValidMark);
-  return { valid, highest: highest < 0 ? undefined : LEVELS[highest] };
-});
+// Usually every mark is valid: then the model's own list serves, without a copy (once per model).
+const validMarkList = oncePerModel((model) => (model.markSummary.invalid === 0 ? (model.marks as readonly ValidMark[]) : model.marks.filter(isValidMark)));
 
 /** Marks that name a known level with valid controls (shared per model: do not modify). */
 export function validMarks(model: CableModel): readonly ValidMark[] {
-  return markFacts(model).valid;
+  return validMarkList(model);
 }
 
 /** The highest level among the valid portion marks, or undefined when no portion is validly marked. */
 export function highestPortionLevel(model: CableModel): Level | undefined {
-  return markFacts(model).highest;
+  return model.markSummary.highest;
 }
 
 export function hasCaption(model: CableModel, name: string): boolean {
