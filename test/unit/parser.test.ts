@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_ANALYSED_CHARS, analyseMarkInner, parse, parseOrThrow, splitLines } from '../../server/src/service/parser';
 import { ModelCache } from '../../server/src/service/modelCache';
@@ -826,5 +828,34 @@ describe('ModelCache', () => {
     assert.equal(reads, before + 1);
     cache.delete('b');
     assert.equal(cache.size, 1);
+  });
+
+  it('holds nothing of the old version while it parses the new one', async () => {
+    // A full collection on demand: a model still reachable then would be copied by every young collection
+    // during the parse (on a long cable, 3 MB each time).
+    v8.setFlagsFromString('--expose-gc');
+    const collect = vm.runInNewContext('gc') as () => void;
+    const cache = new ModelCache();
+    const text = readFixture('seed.cable');
+    const old = new WeakRef(cache.get('file:///a.cable', 1, () => text));
+    // A WeakRef keeps its target until the current job ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    let oldAliveDuringParse: boolean | undefined;
+    const next = cache.get('file:///a.cable', 2, () => {
+      collect();
+      oldAliveDuringParse = old.deref() !== undefined;
+      return text;
+    });
+    assert.equal(oldAliveDuringParse, false);
+    assert.equal(cache.get('file:///a.cable', 2, () => text), next);
+  });
+});
+
+describe('parser: the marks summary', () => {
+  it('notes the highest valid level and the marks that are not valid', () => {
+    const model = cable('1. (C) First.', '2. (S//NF) Second.', '3. (X) Third.', '4. (TS ) Fourth.');
+    assert.deepEqual(model.markSummary, { highest: 'S', invalid: 2 });
+    assert.equal(model.markSummary.invalid, model.marks.filter((mark) => !mark.valid || mark.level === undefined).length);
+    assert.deepEqual(cable('1. Unmarked.').markSummary, { highest: undefined, invalid: 0 });
   });
 });
