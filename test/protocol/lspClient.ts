@@ -1,6 +1,7 @@
 // A minimal LSP client for protocol tests: spawns the bundled server over stdio and speaks JSON-RPC to it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import type { Readable } from 'node:stream';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -33,7 +34,7 @@ export class LspTestClient {
   constructor(args: string[] = ['--stdio']) {
     this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createMessageConnection(serverMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       this.latestDiagnostics.set(params.uri, params);
       for (const waiter of [...this.diagnosticsWaiters]) {
@@ -131,6 +132,17 @@ export class LspTestClient {
     this.connection.dispose();
     this.process.kill();
   }
+}
+
+/**
+ * A reader of the server's messages that keeps no timer. vscode-jsonrpc re-arms a 10-second "partial
+ * message" timer for as long as a message is incomplete, and disposing the reader does not clear it: a
+ * server killed while it wrote a message kept the test process alive for ever, and node --test waited.
+ */
+export function serverMessageReader(stream: Readable): StreamMessageReader {
+  const reader = new StreamMessageReader(stream);
+  reader.partialMessageTimeout = 0;
+  return reader;
 }
 
 export function position(line: number, character: number): Position {
