@@ -83,8 +83,8 @@ const BLOCK_RE = new RegExp(
   `\\b(?:(BEGIN)\\s+(${BLOCK_KINDS})\\b:?|(END)\\s+(${BLOCK_KINDS})\\b\\.?\\)?|(${COLON_KINDS})\\s*:|(SUMMARY AND COMMENT|SUMMARY|COMMENT)\\b)`,
   'gi',
 );
-// Where the block, citation and cross-reference regexes can first match on a line (their matches start
-// where these words do). keywordScan.ts finds the same starts for the whole text at once; this per-line
+// Where a block (BLOCK_RE), a citation (findCitationWord) or a cross-reference (findXrefWord) can first
+// start on a line: where these words do. keywordScan.ts finds the same starts for the whole text at once; this per-line
 // scan serves when it cannot (a line cleaned of artifacts, no WebAssembly). Explicit classes, as V8 runs
 // them faster than the `i` flag; `note` and `background` count only before a colon, as in BLOCK_RE.
 const KEYWORD_RE = new RegExp(
@@ -229,8 +229,12 @@ function matchSubLetter(text: string, first: number, match: SubLetterMatch): boo
  * toUpperCase is a call into the runtime (thousands of labels and cited letters per long cable).
  */
 function upperLetterAt(text: string, at: number): string {
-  const code = text.charCodeAt(at);
-  return String.fromCharCode(code >= 97 && code <= 122 ? code - 32 : code);
+  return String.fromCharCode(upperAscii(text.charCodeAt(at)));
+}
+
+/** An ASCII lower-case letter's code upper-cased; any other code as it is. */
+function upperAscii(code: number): number {
+  return code >= 97 && code <= 122 ? code - 32 : code;
 }
 
 function isUpperCase(letter: string): boolean {
@@ -472,16 +476,17 @@ function levelTokenAt(text: string, from: number, to: number, anyCase: boolean):
   if (length === 0 || length > 3) return false;
   // Upper-casing a non-ASCII letter can give a level's letter (`ſ` is `S`): the engine's rules decide.
   if (!ascii) return anyCase && LEVEL_NAMES.has(text.slice(from, end).toUpperCase());
-  const first = asLevelLetter(text.charCodeAt(from), anyCase);
+  const first = levelCodeAt(text, from, anyCase);
   if (length === 1) return first === 85 /* U */ || first === 67 /* C */ || first === 83 /* S */;
-  const second = asLevelLetter(text.charCodeAt(from + 1), anyCase);
+  const second = levelCodeAt(text, from + 1, anyCase);
   if (length === 2) return first === 84 /* T */ && second === 83 /* S */;
-  return first === 83 /* S */ && second === 66 /* B */ && asLevelLetter(text.charCodeAt(from + 2), anyCase) === 85 /* U */;
+  return first === 83 /* S */ && second === 66 /* B */ && levelCodeAt(text, from + 2, anyCase) === 85 /* U */;
 }
 
-/** An ASCII letter's code, upper-cased when `anyCase`. */
-function asLevelLetter(code: number, anyCase: boolean): number {
-  return anyCase && code >= 97 && code <= 122 ? code - 32 : code;
+/** The code at `at`, upper-cased when `anyCase`. */
+function levelCodeAt(text: string, at: number, anyCase: boolean): number {
+  const code = text.charCodeAt(at);
+  return anyCase ? upperAscii(code) : code;
 }
 
 /** Whether a parenthesis at `at` is a portion mark whose first token is an upper-case level: `(S//NF)`. */
