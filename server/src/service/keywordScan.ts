@@ -1,7 +1,7 @@
 // Where the body keywords start, found for the whole text in one pass (keywordScan.wat).
 //
-// The parser runs its block, citation and cross-reference regexes on a line only from where one of
-// these words starts. Looking for them line by line with one case-insensitive regex cost more than
+// The parser looks for blocks, citations and cross-references on a line only from where one of these
+// words starts. Looking for them line by line with one case-insensitive regex cost more than
 // the rest of the parse (V8 cannot skip ahead through a case-insensitive pattern): the WebAssembly
 // scan looks at sixteen characters at a time and finds exactly the same starts.
 import { keywordScanWasm } from './keywordScanModule';

@@ -82,11 +82,18 @@ export interface MarkMeaning {
   readonly problem: string | undefined;
 }
 
+/** A mark that names a level with valid controls. */
+export type ValidMark = PortionMark & { level: Level };
+
+export function isValidMark(mark: PortionMark): mark is ValidMark {
+  return mark.valid && mark.level !== undefined;
+}
+
 /** What the marks of a model say together. */
 export interface MarkSummary {
   /** The highest level a valid mark names (see PortionMark.valid), if any. */
   readonly highest: Level | undefined;
-  /** How many marks are not valid or name no level. */
+  /** How many marks are not valid (see isValidMark). */
   readonly invalid: number;
 }
 

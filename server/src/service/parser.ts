@@ -35,7 +35,7 @@ import type {
   WebArtifact,
 } from './model';
 import { findKeywords, type KeywordStarts } from './keywordScan';
-import { LEVELS, levelRank, Mark, TextRange, type MarkMeaning } from './model';
+import { isValidMark, LEVELS, levelRank, Mark, TextRange, type MarkMeaning } from './model';
 
 /** Above this many characters only the first whole lines up to it are analysed. */
 export const MAX_ANALYSED_CHARS = 5 * 1024 * 1024;
@@ -812,8 +812,8 @@ class CableParser {
     const text = end - start === analysed.text.length && written.startsWith(analysed.text, start) ? analysed.text : written.slice(start, end);
     const mark = new Mark(text, line, start, end, analysed);
     this.marks.push(mark);
-    if (analysed.problem !== undefined || analysed.level === undefined) this.invalidMarks++;
-    else this.highestMarkRank = Math.max(this.highestMarkRank, levelRank(analysed.level));
+    if (!isValidMark(mark)) this.invalidMarks++;
+    else this.highestMarkRank = Math.max(this.highestMarkRank, levelRank(mark.level));
     noteOrder(this.markOrder, line, start);
     return mark;
   }

@@ -2,7 +2,7 @@
 // captions or marks where a drafter would type them.
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { levelInfo } from '../data/markings';
-import { levelRank, LEVELS, oncePerModel, type CableModel, type Level, type PortionMark } from '../model';
+import { isValidMark, levelRank, LEVELS, oncePerModel, type CableModel, type Level, type ValidMark } from '../model';
 
 /** E.O. 13526 was signed on 29 Dec 2009: a cable dated after it (or a draft without a DTG) is new. */
 const EO_13526_SIGNED = Date.UTC(2009, 11, 29, 23, 59, 59);
@@ -15,12 +15,6 @@ export function maxLevel(a: Level | undefined, b: Level | undefined): Level | un
   if (!a) return b;
   if (!b) return a;
   return levelRank(a) >= levelRank(b) ? a : b;
-}
-
-type ValidMark = PortionMark & { level: Level };
-
-function isValidMark(mark: PortionMark): mark is ValidMark {
-  return mark.valid && mark.level !== undefined;
 }
 
 // Usually every mark is valid: then the model's own list serves, without a copy (once per model).
