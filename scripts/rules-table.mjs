@@ -39,6 +39,13 @@ export function cablercSchema(rules) {
     default: '13526',
     description: 'The executive order that fixes write on a new E.O. line.',
   };
+  const bullets = {
+    type: 'string',
+    enum: ['inherit', 'require'],
+    default: 'inherit',
+    description:
+      "Whether bullets (- and --) and sub-paragraphs inside a marked paragraph take the paragraph's mark (inherit, the default) or must carry their own (require); CBL001.",
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://cable.invalid/schemas/cablerc.schema.json',
@@ -64,6 +71,8 @@ export function cablercSchema(rules) {
       'declassification.maxYears': maxYears,
       'declassification.defaultYears': defaultYears,
       executiveOrder,
+      marking: { type: 'object', additionalProperties: false, properties: { bullets } },
+      'marking.bullets': bullets,
     },
   };
 }

@@ -88,7 +88,7 @@ describe('schemas/cablerc.schema.json', () => {
 
   it('accepts as settings exactly the keys the loader knows, nested and dotted', () => {
     const top = Object.keys(schema.properties).sort();
-    assert.deepEqual(top, ['$schema', 'classification', 'classification.systemHigh', 'declassification', 'declassification.defaultYears', 'declassification.maxYears', 'executiveOrder', 'rules']);
+    assert.deepEqual(top, ['$schema', 'classification', 'classification.systemHigh', 'declassification', 'declassification.defaultYears', 'declassification.maxYears', 'executiveOrder', 'marking', 'marking.bullets', 'rules']);
     assert.equal(schema.additionalProperties, false);
   });
 });

@@ -47,14 +47,16 @@ describe('quick fixes', () => {
       .replace('SIPDIS\n', 'NOFORN\nSIPDIS\n')
       .replace('2. (U) Please', '2. (S/NF) Please')
       .replace('A. (C) First', 'A. First');
-    const actions = quickFixesFor(text, 'CBL001');
+    // Sub-paragraphs need their own mark only where the office's guide says so (marking.bullets).
+    const require = { bulletMarks: 'require' } as const;
+    const actions = quickFixesFor(text, 'CBL001', require);
     assert.equal(actions[0].title, 'Insert (S/NF) after "A."');
-    assert.equal(applyFix(text, 'CBL001', 'Insert (S/NF) after "A."'), text.replace('A. First', 'A. (S/NF) First'));
+    assert.equal(applyFix(text, 'CBL001', 'Insert (S/NF) after "A."', require), text.replace('A. First', 'A. (S/NF) First'));
   });
 
   it('CBL001: appends the mark to a talking point, and keeps a web-copy number as written', () => {
     const point = classified.replace('--Note our interest in the plenary. (C)', '--Note our interest in the plenary.');
-    assert.equal(applyFix(point, 'CBL001', 'Append (C) to the end of the talking point'), classified);
+    assert.equal(applyFix(point, 'CBL001', 'Append (C) to the end of the talking point', { bulletMarks: 'require' }), classified);
     const webCopy = unclassified.replace('1. (U) French', '[1](#). French');
     assert.equal(applyFix(webCopy, 'CBL001'), unclassified.replace('1. (U) French', '[1](#). (U) French'));
   });

@@ -92,10 +92,10 @@ describe('CBL028 unknown-tag', () => {
 });
 
 describe('CBL029 duplicate-tag', () => {
-  it('warns on the second occurrence only', () => {
+  it('reports the second occurrence only, as style (info)', () => {
     const diagnostics = diagnosticsOf(cable('TAGS: PREL FR PREL')).filter((diagnostic) => diagnostic.code === 'CBL029');
     assert.equal(diagnostics.length, 1);
-    assert.equal(diagnostics[0].severity, DiagnosticSeverity.Warning);
+    assert.equal(diagnostics[0].severity, DiagnosticSeverity.Information);
     assert.equal(diagnostics[0].range.start.character, 14);
     assert.ok(duplicateTag.safeForFixAll);
   });

@@ -14,7 +14,15 @@ export interface CableConfig {
   executiveOrder: string;
   /** The years after the DTG that a DECL fix inserts by default. */
   defaultDeclassificationYears: number;
+  /**
+   * Whether a `-`/`--` bullet or a sub-paragraph inside a marked paragraph takes that paragraph's mark
+   * (`inherit`, as real cables do: cable-format.md section 10) or must carry its own (`require`).
+   */
+  bulletMarks: BulletMarks;
 }
+
+export type BulletMarks = 'inherit' | 'require';
+export const BULLET_MARKS: readonly BulletMarks[] = ['inherit', 'require'];
 
 export const defaultConfig: CableConfig = {
   rules: {},
@@ -22,4 +30,5 @@ export const defaultConfig: CableConfig = {
   maxDeclassificationYears: 25,
   executiveOrder: '13526',
   defaultDeclassificationYears: 10,
+  bulletMarks: 'inherit',
 };

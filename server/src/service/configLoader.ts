@@ -1,7 +1,7 @@
 // Builds the one CableConfig from the editor's `cable` settings and a .cablerc.json. The file wins
 // over the settings (it is shared with CI and the team; settings are one person's). Every bad key or
 // value gets a message naming the file and the key, and the default stays in force for that key.
-import { defaultConfig, type CableConfig, type RuleSeverity } from './config';
+import { BULLET_MARKS, defaultConfig, type BulletMarks, type CableConfig, type RuleSeverity } from './config';
 import { executiveOrderInfo } from './data/executiveOrders';
 import type { Level } from './model';
 import { ruleById } from './rules';
@@ -30,7 +30,7 @@ const LEVEL_NAMES: ReadonlyMap<string, Level> = new Map([
 ]);
 
 /** The keys a configuration may hold, as dotted paths; a file may also nest them (`{"classification": {"systemHigh": ...}}`). */
-const SETTING_KEYS = ['rules', 'classification.systemHigh', 'declassification.maxYears', 'declassification.defaultYears', 'executiveOrder'] as const;
+const SETTING_KEYS = ['rules', 'classification.systemHigh', 'declassification.maxYears', 'declassification.defaultYears', 'executiveOrder', 'marking.bullets'] as const;
 type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** Flattens nested objects to dotted keys, stopping at `rules` (its keys are rule ids). */
@@ -139,6 +139,11 @@ function applySetting(config: CableConfig, key: SettingKey, value: unknown, laye
       const order = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.replace(/^\s*E\.?O\.?\s*/i, '')) : NaN;
       if (executiveOrderInfo.has(order)) config.executiveOrder = String(order);
       else errors.push(`${where}: ${JSON.stringify(value)} is not a known executive order (e.g. 13526, 12958); using ${config.executiveOrder}.`);
+      return;
+    }
+    case 'marking.bullets': {
+      if (BULLET_MARKS.includes(value as BulletMarks)) config.bulletMarks = value as BulletMarks;
+      else errors.push(`${where}: ${JSON.stringify(value)} is not one of ${BULLET_MARKS.join(', ')}; using ${config.bulletMarks}.`);
       return;
     }
   }

@@ -8,7 +8,7 @@ export const danglingParagraphXref: Rule = {
   id: 'CBL020',
   alias: 'dangling-paragraph-xref',
   description: 'A cross-reference such as "see paragraph 3" names a paragraph of this cable.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   check({ model }) {
     // With no numbered paragraphs, "para 3" can only name another document's paragraph.
     if (model.paragraphs.length === 0) return [];

@@ -33,7 +33,7 @@ export const duplicateTag: Rule = {
   id: 'CBL029',
   alias: 'duplicate-tag',
   description: 'A tag given twice on the TAGS line.',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   safeForFixAll: true,
   check({ model }): Finding[] {
     const findings: Finding[] = [];

@@ -1,7 +1,8 @@
 // CBL007: a classified cable names its classifier (name and position) and the reason, or says the
 // classification is derived from a source (32 CFR 2001.21(a), 2001.22; cable-format.md section 9).
+// Checked on cables under E.O. 12958 and later, the orders that ask for the line (section 13, era).
 import type { Rule } from './rule';
-import { firstLineRange, insertLinesBefore, isClassified } from './support';
+import { firstLineRange, governingOrder, insertLinesBefore, isClassified } from './support';
 
 const CLASSIFIER_PLACEHOLDER = '<name>, <position>';
 const REASON_PLACEHOLDER = '1.4 (<letter>)';
@@ -17,7 +18,8 @@ export const missingClassifiedBy: Rule = {
   description: 'A classified cable has no Classified By line (name and position) and Reason.',
   defaultSeverity: 'error',
   check({ model }) {
-    if (!isClassified(model)) return [];
+    // Cables under E.O. 12356 and earlier put the authority on the E.O. line alone (`DECL: OADR`).
+    if (!isClassified(model) || governingOrder(model) < 12958) return [];
     const block = model.classifiedBy;
     if (!block) {
       return [

@@ -24,19 +24,19 @@ export function candidateMarks(model: CableModel, systemHigh: Level, parentMark?
   return parentMark ? [parentMark, ...marks.filter((mark) => mark !== parentMark)] : marks;
 }
 
-/** The valid mark of each sub-paragraph's and talking point's parent (one pass: a cable may leave thousands unmarked). */
+/**
+ * The valid mark of the paragraph (or sub-paragraph) that holds each sub-paragraph and talking point: a
+ * portion absent from the map stands alone, outside any paragraph (one pass: a cable may hold thousands).
+ */
 function parentMarks(model: CableModel): Map<Portion, string | undefined> {
   const parents = new Map<Portion, string | undefined>();
-  const note = (portion: Portion, mark: string | undefined) => {
-    if (!parents.has(portion)) parents.set(portion, mark);
-  };
   const paragraphs = model.paragraphs;
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index];
     const paragraphMark = validText(paragraph);
-    for (const sub of paragraph.subParagraphs) note(sub, paragraphMark);
-    for (const point of paragraph.talkingPoints) note(point, paragraphMark);
-    for (const sub of paragraph.subParagraphs) for (const point of sub.talkingPoints) note(point, validText(sub) ?? paragraphMark);
+    for (const sub of paragraph.subParagraphs) parents.set(sub, paragraphMark);
+    for (const point of paragraph.talkingPoints) parents.set(point, paragraphMark);
+    for (const sub of paragraph.subParagraphs) for (const point of sub.talkingPoints) parents.set(point, validText(sub) ?? paragraphMark);
   }
   return parents;
 }
@@ -48,22 +48,23 @@ function validText(portion: Portion): string | undefined {
 export const missingPortionMark: Rule = {
   id: 'CBL001',
   alias: 'missing-portion-mark',
-  description: 'A numbered paragraph or lettered sub-paragraph (or, in a classified cable, a -- talking point) has no portion mark.',
+  description:
+    'A numbered paragraph has no portion mark; so has a sub-paragraph or bullet that cannot take its paragraph\'s (setting marking.bullets), or a -- talking point standing alone in a classified cable.',
   defaultSeverity: 'error',
   check({ model, config }) {
     const findings: Finding[] = [];
     const classified = isClassified(model);
     const unclassifiedPreferred = classified ? undefined : markFor('U');
-    let parents: Map<Portion, string | undefined> | undefined;
-    const marksFor = (portion: Portion) => {
-      parents ??= parentMarks(model);
-      return candidateMarks(model, config.systemHigh, parents.get(portion));
-    };
+    const parents = parentMarks(model);
+    const inherit = config.bulletMarks === 'inherit';
+    const marksFor = (portion: Portion) => candidateMarks(model, config.systemHigh, parents.get(portion));
     // An indexed loop over the long lists: see the note on loops in ../model.ts.
     const portions = model.portions;
     for (let index = 0; index < portions.length; index++) {
       const portion = portions[index];
       if (portion.mark) continue;
+      // Inside a paragraph, a sub-portion is part of it and takes its mark (an unmarked paragraph has its own finding).
+      if (inherit && portion.kind !== 'paragraph' && parents.has(portion)) continue;
       if (portion.kind === 'paragraph' || portion.kind === 'subparagraph') {
         const marks = marksFor(portion);
         const label = portion.kind === 'paragraph' ? (portion as Paragraph).number : (portion as SubParagraph).label;

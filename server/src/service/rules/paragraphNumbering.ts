@@ -1,6 +1,6 @@
 // CBL015: paragraphs or lettered sub-paragraphs out of sequence, duplicated or malformed (`1B.`); the
 // fix renumbers the whole cable and its cross-references.
-import { oncePerModel } from '../model';
+import { oncePerModel, type Paragraph, type SubParagraph } from '../model';
 import { firstParagraphNumber, isLetteredSubParagraph, renumberParagraphEdits } from '../renumber';
 import { paragraphIndexByNumber } from '../references';
 import type { Finding, Rule } from './rule';
@@ -16,33 +16,22 @@ export const paragraphNumbering: Rule = {
   safeForFixAll: true,
   check({ model }) {
     const findings: Finding[] = [];
-    const first = firstParagraphNumber(model);
     const firstIndex = paragraphIndexByNumber(model);
+    const first = firstParagraphNumber(model);
+    // A break in the numbering is reported once, where it happens: the paragraph after it may go on from
+    // the number written there, so `1 2 2 3 4` and `1 2 2 4` are one finding each, not one per paragraph.
     // An indexed loop over the long lists: see the note on loops in ../model.ts.
     const paragraphs = model.paragraphs;
     for (let index = 0; index < paragraphs.length; index++) {
       const paragraph = paragraphs[index];
-      const expected = index + first;
       const value = paragraph.number.value;
-      if (!writtenAs(paragraph.number.text, value, expected)) {
+      const expected = index + first;
+      const continuesRun = index > 0 && value === paragraphs[index - 1].number.value + 1;
+      if (paragraph.number.text !== String(value) || (value !== expected && !continuesRun)) {
         const why = firstIndex.get(value)! < index ? `Paragraph ${value} is numbered twice` : `Paragraph ${paragraph.number.text} is out of sequence`;
         findings.push({ range: paragraph.number.range, message: `${why}: expected ${expected}.`, data: { expected: String(expected) } });
       }
-      let lettered = 0;
-      const subParagraphs = paragraph.subParagraphs;
-      for (let at = 0; at < subParagraphs.length; at++) {
-        const sub = subParagraphs[at];
-        if (!isLetteredSubParagraph(sub)) continue;
-        const subIndex = lettered++;
-        if (subIndex >= 26) continue;
-        const expectedLetter = String.fromCharCode(65 + subIndex);
-        const written = sub.label.text;
-        if (written.length === 1 && (written.charCodeAt(0) & ~32) === expectedLetter.charCodeAt(0)) continue;
-        const message = sub.malformedPrefix
-          ? `Sub-paragraph label ${written}. is malformed: expected ${expectedLetter}.`
-          : `Sub-paragraph ${written} is out of sequence in paragraph ${paragraph.number.text}: expected ${expectedLetter}.`;
-        findings.push({ range: sub.label.range, message, data: { expected: expectedLetter } });
-      }
+      findings.push(...subParagraphFindings(paragraph));
     }
     return findings;
   },
@@ -58,7 +47,26 @@ export const paragraphNumbering: Rule = {
   },
 };
 
-/** Whether digits `text` (of value `value`) are the plain decimal `expected`: no copy of the number as a string. */
-function writtenAs(text: string, value: number, expected: number): boolean {
-  return value === expected && (text.length === 1 || text.charCodeAt(0) !== 48 /* 0 */);
+/** Lettered sub-paragraphs run A, B, C ... within their paragraph; a run is reported where it breaks, once. */
+function subParagraphFindings(paragraph: Paragraph): Finding[] {
+  const findings: Finding[] = [];
+  const lettered = paragraph.subParagraphs.filter(isLetteredSubParagraph);
+  lettered.forEach((sub, index) => {
+    if (index >= 26) return;
+    const written = sub.label.text;
+    const letterIndex = letterOf(sub);
+    const continuesRun = index > 0 && letterIndex === letterOf(lettered[index - 1]) + 1;
+    if (written.length === 1 && (letterIndex === index || continuesRun)) return;
+    const expectedLetter = String.fromCharCode(65 + index);
+    const message = sub.malformedPrefix
+      ? `Sub-paragraph label ${written}. is malformed: expected ${expectedLetter}.`
+      : `Sub-paragraph ${written} is out of sequence in paragraph ${paragraph.number.text}: expected ${expectedLetter}.`;
+    findings.push({ range: sub.label.range, message, data: { expected: expectedLetter } });
+  });
+  return findings;
+}
+
+/** A lettered label's place in the alphabet: A is 0 (`1B` is 1). */
+function letterOf(sub: SubParagraph): number {
+  return sub.label.text.toUpperCase().charCodeAt(sub.label.text.length - 1) - 65;
 }

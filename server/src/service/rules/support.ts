@@ -1,6 +1,7 @@
 // Helpers the rules share: levels of the banner and portions, level names, and edits that insert
 // captions or marks where a drafter would type them.
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { executiveOrderInfo } from '../data/executiveOrders';
 import { levelInfo } from '../data/markings';
 import { isValidMark, levelRank, LEVELS, oncePerModel, type CableModel, type Level, type ValidMark } from '../model';
 
@@ -49,6 +50,22 @@ export function cableLevel(model: CableModel): Level {
 
 export function isClassified(model: CableModel): boolean {
   return levelRank(cableLevel(model)) >= levelRank('C');
+}
+
+/** When E.O. 12958 took effect (14 Oct 1995): the first order whose cables carry a Classified By line. */
+const EO_12958_EFFECTIVE = Date.UTC(1995, 9, 14);
+
+/**
+ * The executive order a cable answers to: the one its E.O. line names, else the one in force at its DTG
+ * (12958 or later for a draft without either). Older orders had other rules (no Classified By line, OADR).
+ */
+export function governingOrder(model: CableModel): number {
+  const named = model.eo?.order?.value;
+  if (named !== undefined && executiveOrderInfo.has(named)) return named;
+  const date = model.precedence?.dtg?.date;
+  if (!date) return 13526;
+  if (date.getTime() < EO_12958_EFFECTIVE) return date.getUTCFullYear() < 1978 ? 11652 : date.getUTCFullYear() < 1982 ? 12065 : 12356;
+  return date.getTime() > EO_13526_SIGNED ? 13526 : 12958;
 }
 
 /** A cable is new when it has no DTG or its DTG is after E.O. 13526 was signed. */

@@ -17,7 +17,8 @@ export const undefinedRef: Rule = {
       if (citation.reftel) {
         // REFTELS names them all; a lone REFTEL must mean one reference.
         if (entryCount > 1 && !/^reftels/i.test(citation.text)) {
-          findings.push({ range: citation.range, message: `${citation.text} is ambiguous: this cable has ${entryCount} references; cite one by letter.` });
+          // Often written of the references together: worth a look, not a mistake (info).
+          findings.push({ range: citation.range, message: `${citation.text} is ambiguous: this cable has ${entryCount} references; cite one by letter.`, severity: 'info' });
         }
         continue;
       }

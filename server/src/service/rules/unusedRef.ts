@@ -1,4 +1,5 @@
-// CBL018: a lettered REF entry that no citation in the text names.
+// CBL018: a lettered REF entry that no citation in the text names. Style, not a mistake: a received
+// cable often lists its references for the record without citing each (info).
 import { isCited } from '../references';
 import type { Finding, Rule } from './rule';
 
@@ -6,7 +7,7 @@ export const unusedRef: Rule = {
   id: 'CBL018',
   alias: 'unused-ref',
   description: 'Every lettered reference is cited in the text (REF A, REFS D-J).',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   check({ model }) {
     const entries = model.refs?.entries ?? [];
     const findings: Finding[] = [];

@@ -1,0 +1,122 @@
+// How Cable reads real cables (issue 16, cable-format.md section 13): quiet on what real text does
+// correctly, one finding per real problem, and the rules' era and severity policy.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { diagnosticsOf } from './serviceHelpers';
+
+/** A correct CONFIDENTIAL cable whose body is `body`. */
+function cable(body: string, header: { eo?: string; dtg?: string; banner?: string } = {}): string {
+  return [
+    `P ${header.dtg ?? '151200Z MAR 10'}`,
+    'FM SECSTATE WASHDC',
+    'TO AMEMBASSY PARIS PRIORITY',
+    '',
+    `${header.banner ?? 'C O N F I D E N T I A L'} STATE 012345`,
+    '',
+    'SIPDIS',
+    '',
+    header.eo ?? 'E.O. 13526: DECL: 03/15/2020',
+    'TAGS: PREL FR',
+    'SUBJECT: (C) FRENCH VIEWS ON THE PLENARY',
+    '',
+    'Classified By: EUR/WE Director Jane Doe.',
+    'Reason: 1.4 (b), (d).',
+    '',
+    body,
+    '',
+    'CLINTON',
+  ].join('\n');
+}
+
+/** `LINE RULE` of each finding of the given rules, 1-based lines. */
+function found(text: string, rules: string[], config = {}): string[] {
+  return diagnosticsOf(text, config)
+    .filter((diagnostic) => rules.includes(String(diagnostic.code)))
+    .map((diagnostic) => `${diagnostic.range.start.line + 1} ${diagnostic.code}`);
+}
+
+const bodyLine = (text: string, line: string) => text.split('\n').indexOf(line) + 1;
+
+describe('bullets and sub-paragraphs take their paragraph\'s mark (CBL001, marking.bullets)', () => {
+  const text = cable(['1. (C) Embassy should make these points:', '', '-- the first point;', '- a second point;', '', 'A. A lettered part.', '', '(1) a numbered detail.'].join('\n'));
+
+  it('inherit (the default): no finding on a bullet or sub-paragraph inside a marked paragraph', () => {
+    assert.deepEqual(found(text, ['CBL001']), []);
+  });
+
+  it('require: every sub-paragraph, and each -- talking point of a classified cable, needs its own mark', () => {
+    assert.deepEqual(found(text, ['CBL001'], { bulletMarks: 'require' }), [
+      `${bodyLine(text, '-- the first point;')} CBL001`,
+      `${bodyLine(text, 'A. A lettered part.')} CBL001`,
+      `${bodyLine(text, '(1) a numbered detail.')} CBL001`,
+    ]);
+  });
+
+  it('a bullet with its own mark is checked like any portion: above the banner is an error', () => {
+    const raised = text.replace('-- the first point;', '-- the first point. (S)');
+    assert.deepEqual(found(raised, ['CBL002']), [`${bodyLine(raised, '-- the first point. (S)')} CBL002`]);
+  });
+
+  it('an unmarked paragraph is one finding, not one per bullet in it', () => {
+    const unmarked = text.replace('1. (C) Embassy', '1. Embassy');
+    assert.deepEqual(found(unmarked, ['CBL001']), [`${bodyLine(unmarked, '1. Embassy should make these points:')} CBL001`]);
+  });
+});
+
+describe('paragraph numbering: one finding per break (CBL015)', () => {
+  const numbered = (numbers: number[]) => cable(numbers.map((number) => `${number}. (C) Paragraph text.`).join('\n\n'));
+  const lineOf = (index: number) => 16 + 2 * index;
+
+  it('a number written twice is one finding, however many paragraphs follow', () => {
+    assert.deepEqual(found(numbered([1, 2, 2, 3, 4, 5]), ['CBL015']), [`${lineOf(2)} CBL015`]);
+    assert.deepEqual(found(numbered([1, 2, 2, 4, 5]), ['CBL015']), [`${lineOf(2)} CBL015`]);
+  });
+
+  it('a gap is one finding; a typo in one number is one finding', () => {
+    assert.deepEqual(found(numbered([1, 2, 3, 5, 6, 7]), ['CBL015']), [`${lineOf(3)} CBL015`]);
+    assert.deepEqual(found(numbered([1, 2, 3, 14, 5]), ['CBL015']), [`${lineOf(3)} CBL015`]);
+  });
+
+  it('says which paragraph is numbered twice and what it should be', () => {
+    const message = diagnosticsOf(numbered([1, 2, 2, 3])).find((diagnostic) => diagnostic.code === 'CBL015')?.message;
+    assert.equal(message, 'Paragraph 2 is numbered twice: expected 3.');
+  });
+});
+
+describe('the era of a cable decides what it must carry', () => {
+  const withoutClassifiedBy = (text: string) => text.replace('Classified By: EUR/WE Director Jane Doe.\nReason: 1.4 (b), (d).\n', '');
+
+  it('CBL007: a cable under E.O. 12356 (DECL: OADR) needs no Classified By line', () => {
+    const old = withoutClassifiedBy(cable('1. (C) Text.\n\n2. (C) More text.', { eo: 'E.O. 12356: DECL: OADR', dtg: '171512Z JAN 90' }));
+    assert.deepEqual(found(old, ['CBL007']), []);
+  });
+
+  it('CBL007: a cable of 1990 without an E.O. order named is checked by the order then in force', () => {
+    const old = withoutClassifiedBy(cable('1. (C) Text.\n\n2. (C) More text.', { eo: 'DECL: OADR', dtg: '171512Z JAN 90' }));
+    assert.deepEqual(found(old, ['CBL007']), []);
+  });
+
+  it('CBL007: a cable under E.O. 13526 without it is an error', () => {
+    const draft = withoutClassifiedBy(cable('1. (C) Text.\n\n2. (C) More text.'));
+    const diagnostics = diagnosticsOf(draft).filter((diagnostic) => diagnostic.code === 'CBL007');
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].severity, DiagnosticSeverity.Error);
+  });
+});
+
+describe('severity says what a finding is', () => {
+  it('a REF never cited is style (info); REFTEL among several references is info; an undefined REF an error', () => {
+    const text = cable('1. (C) As reftel reported, and per REF C.\n\n2. (C) More text.').replace('SUBJECT: (C) FRENCH VIEWS ON THE PLENARY', 'SUBJECT: (C) FRENCH VIEWS ON THE PLENARY\n\nREF: A. STATE 1\nB. STATE 2');
+    const severities = diagnosticsOf(text)
+      .filter((diagnostic) => ['CBL017', 'CBL018'].includes(String(diagnostic.code)))
+      .map((diagnostic) => `${diagnostic.code} ${diagnostic.severity}`)
+      .sort();
+    assert.deepEqual(severities, [
+      `CBL017 ${DiagnosticSeverity.Error}`,
+      `CBL017 ${DiagnosticSeverity.Information}`,
+      `CBL018 ${DiagnosticSeverity.Information}`,
+      `CBL018 ${DiagnosticSeverity.Information}`,
+    ]);
+  });
+});
