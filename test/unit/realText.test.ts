@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { diagnosticsOf } from './serviceHelpers';
+import { applyEdits, diagnosticsOf, serviceFor } from './serviceHelpers';
 
 /** A correct CONFIDENTIAL cable whose body is `body`. */
 function cable(body: string, header: { eo?: string; dtg?: string; banner?: string } = {}): string {
@@ -76,6 +76,19 @@ describe('paragraph numbering: one finding per break (CBL015)', () => {
   it('a gap is one finding; a typo in one number is one finding', () => {
     assert.deepEqual(found(numbered([1, 2, 3, 5, 6, 7]), ['CBL015']), [`${lineOf(3)} CBL015`]);
     assert.deepEqual(found(numbered([1, 2, 3, 14, 5]), ['CBL015']), [`${lineOf(3)} CBL015`]);
+  });
+
+  it('fix-all renumbers only where that is certain: the reported number alone changes', () => {
+    const fixAll = (text: string) => {
+      const { service, document } = serviceFor(text);
+      return applyEdits(text, service.fixAllEdits(document));
+    };
+    const heads = (text: string) => text.split('\n').filter((line) => /^\d+\. /.test(line)).map((line) => parseInt(line, 10));
+    assert.deepEqual(heads(fixAll(numbered([1, 2, 3, 14]))), [1, 2, 3, 4]);
+    assert.deepEqual(heads(fixAll(numbered([1, 2, 2, 4]))), [1, 2, 3, 4]);
+    // A number written twice with a run after it, or a gap: the quick fix renumbers, fix-all does not.
+    assert.deepEqual(heads(fixAll(numbered([1, 2, 2, 3, 4]))), [1, 2, 2, 3, 4]);
+    assert.deepEqual(heads(fixAll(numbered([1, 2, 4, 5]))), [1, 2, 4, 5]);
   });
 
   it('says which paragraph is numbered twice and what it should be', () => {

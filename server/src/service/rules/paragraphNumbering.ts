@@ -1,6 +1,7 @@
 // CBL015: paragraphs or lettered sub-paragraphs out of sequence, duplicated or malformed (`1B.`); the
-// fix renumbers the whole cable and its cross-references.
-import { oncePerModel, type Paragraph, type SubParagraph } from '../model';
+// fix renumbers the whole cable and its cross-references (in fix-all only when that is certain).
+import type { Position, TextEdit } from 'vscode-languageserver-types';
+import { oncePerModel, type CableModel, type Paragraph, type SubParagraph } from '../model';
 import { firstParagraphNumber, isLetteredSubParagraph, renumberParagraphEdits } from '../renumber';
 import { paragraphIndexByNumber } from '../references';
 import type { Finding, Rule } from './rule';
@@ -41,11 +42,29 @@ export const paragraphNumbering: Rule = {
   },
   fixAllEdits(context) {
     // One renumbering answers every finding; none when nothing is out of sequence.
-    if (paragraphNumbering.check(context).length === 0) return [];
+    const findings = paragraphNumbering.check(context);
+    if (findings.length === 0) return [];
     const edits = renumberEdits(context.model);
-    return edits.length === 0 ? [] : [edits];
+    return edits.length === 0 || !isCertain(context.model, findings, edits) ? [] : [edits];
   },
 };
+
+/**
+ * Fix-all renumbers only when the renumbering changes just the labels reported as wrong (a `14.` that
+ * should be 4, a `1B.`). When it would shift the paragraphs after a break as well (a gap where a
+ * released cable lost a paragraph, a number written twice), which reading is right is the drafter's
+ * call: the quick fix does it on request.
+ */
+function isCertain(model: CableModel, findings: Finding[], edits: TextEdit[]): boolean {
+  const key = (position: Position) => `${position.line}:${position.character}`;
+  const reported = new Set(findings.map((finding) => key(finding.range.start)));
+  const labels = new Set<string>();
+  for (const paragraph of model.paragraphs) {
+    labels.add(key(paragraph.number.range.start));
+    for (const sub of paragraph.subParagraphs) if (isLetteredSubParagraph(sub)) labels.add(key(sub.label.range.start));
+  }
+  return edits.every((edit) => !labels.has(key(edit.range.start)) || reported.has(key(edit.range.start)));
+}
 
 /** Lettered sub-paragraphs run A, B, C ... within their paragraph; a run is reported where it breaks, once. */
 function subParagraphFindings(paragraph: Paragraph): Finding[] {
