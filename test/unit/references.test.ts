@@ -214,12 +214,20 @@ describe('references: rename', () => {
   });
 });
 
-describe('paragraph index by number', () => {
-  it('gives the first paragraph of each number, nothing for numbers it lacks, and is shared per model', () => {
+describe('the model\'s structure', () => {
+  it('indexes the first paragraph of each number, and nothing for numbers it lacks', () => {
     const model = contextFor(cable({ body: ['1. (U) One.', '', '2. (U) Two.', '', '2. (U) Two again.', '', '7. (U) Seven.'] })).model;
-    const index = references.paragraphIndexByNumber(model);
+    const index = model.structure.paragraphIndex;
     assert.deepEqual([1, 2, 7].map((number) => index.get(number)), [0, 1, 3]);
     for (const missing of [0, 3, 8, 9999, 10000, -1]) assert.equal(index.has(missing), false, `paragraph ${missing}`);
-    assert.equal(references.paragraphIndexByNumber(model), index);
+  });
+
+  it('names each REF letter\'s first entry and lists where each entry is cited, ranges and REFTEL included', () => {
+    const model = contextFor(cable({ refs: ['A. STATE 1', 'B. STATE 2', 'C. STATE 3', 'D. STATE 4'], body: ['1. (U) Per REF A and REFS B-D.', '', '2. (U) Again REF A.'] })).model;
+    const [a, b, c, d] = model.refs!.entries;
+    assert.equal(model.structure.refEntries.get('C'), c);
+    assert.deepEqual([a, b, c, d].map((entry) => model.structure.entryCitations.get(entry)?.length ?? 0), [2, 1, 1, 1]);
+    const single = contextFor(cable({ refs: ['STATE 1'], body: ['1. (U) As REFTEL said.', '', '2. (U) More.'] })).model;
+    assert.equal(single.structure.entryCitations.get(single.refs!.entries[0])?.[0].citation.reftel, true);
   });
 });

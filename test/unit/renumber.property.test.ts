@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { CableModel } from '../../server/src/service/model';
 import { parse } from '../../server/src/service/parser';
-import { firstParagraphNumber, reletterReferenceEdits, renumberParagraphEdits } from '../../server/src/service/renumber';
+import { reletterReferenceEdits, renumberParagraphEdits } from '../../server/src/service/renumber';
 import { corpusDir, corpusFiles, readFixture } from '../helpers';
 import { applyEdits, cable, textOf } from './refHelpers';
 
@@ -117,7 +117,7 @@ function checkRenumber(text: string): void {
   assert.deepEqual(renumberParagraphEdits(reparsed), [], 'idempotent');
   // Numbering can reveal an unmarked `3.` the parser skipped as out of sequence; it never loses one.
   assert.ok(reparsed.paragraphs.length >= model.paragraphs.length);
-  const first = firstParagraphNumber(reparsed);
+  const first = reparsed.structure.firstParagraphNumber;
   assert.deepEqual(
     reparsed.paragraphs.map((p) => p.number.value),
     reparsed.paragraphs.map((_, index) => index + first),

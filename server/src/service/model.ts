@@ -377,6 +377,24 @@ export interface WebArtifact extends Span {
   inner: Span;
 }
 
+/** A citation that names an entry: the whole citation (REFTEL) or the part naming its letter (`D-J` for F). */
+export interface EntryCitation {
+  citation: RefCitation;
+  part?: RefCitation['parts'][number];
+}
+
+/** Structural facts the parser derives once the text is read (parser/structure.ts). */
+export interface CableStructure {
+  /** Each paragraph number's first paragraph, as its index in `paragraphs` (a search from the top finds the first). */
+  paragraphIndex: ReadonlyMap<number, number>;
+  /** The number the first paragraph should carry (see firstParagraphNumber). */
+  firstParagraphNumber: number;
+  /** Each REF letter's first entry (upper case). */
+  refEntries: ReadonlyMap<string, RefEntry>;
+  /** Where each REF entry is cited, in document order; an entry absent here is never cited. */
+  entryCitations: ReadonlyMap<RefEntry, readonly EntryCitation[]>;
+}
+
 /**
  * The whole cable. A note on loops over its long lists (paragraphs, marks, citations: thousands in a
  * long cable), in code that runs once per version: V8 runs such code unoptimised for many versions.
@@ -418,6 +436,8 @@ export interface CableModel {
   /** `NNNN`. */
   end?: Span;
   artifacts: WebArtifact[];
+  /** Which paragraph a number names, which entry a REF letter names, where each entry is cited. */
+  structure: CableStructure;
   /** Set when the text was too large to analyse in full; the model covers lines before it. */
   truncatedAtLine?: number;
   /** What features derive from this model once (see oncePerModel), kept with it so that it dies with it. */
@@ -433,6 +453,16 @@ export interface CableModel {
  * young-generation collections, so each old model (about 3 MB for a long cable) was copied and promoted
  * with the new one; collections paused about twice as long.
  */
+/** A lettered sub-paragraph (`A.`, `1B.`), as opposed to the deeper `(a)` / `(1)` levels. */
+export function isLetteredSubParagraph(sub: SubParagraph): boolean {
+  return /^\d*[A-Za-z]$/.test(sub.label.text);
+}
+
+/** REF entries that carry a letter, in document order. */
+export function letteredEntries(model: CableModel): Array<RefEntry & { letter: string; letterRange: TextRange }> {
+  return (model.refs?.entries ?? []).filter((entry): entry is RefEntry & { letter: string; letterRange: TextRange } => Boolean(entry.letter && entry.letterRange));
+}
+
 export function oncePerModel<T>(compute: (model: CableModel) => T): (model: CableModel) => T {
   return (model) => {
     const derived = model.derived;

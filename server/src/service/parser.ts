@@ -35,6 +35,7 @@ import type {
   WebArtifact,
 } from './model';
 import { findKeywords, type KeywordStarts } from './keywordScan';
+import { EMPTY_STRUCTURE, readStructure } from './parser/structure';
 import { isValidMark, LEVELS, levelRank, Mark, TextRange, type MarkMeaning } from './model';
 
 /** Above this many characters only the first whole lines up to it are analysed. */
@@ -286,7 +287,9 @@ export function parse(text: string): CableModel {
 
 /** The parser itself, exceptions included: for tests, which must see bugs rather than empty models. */
 export function parseOrThrow(text: string): CableModel {
-  return new CableParser(text).run();
+  const model = new CableParser(text).run();
+  model.structure = readStructure(model);
+  return model;
 }
 
 function emptyModel(lines: string[], eol: '\n' | '\r\n'): CableModel {
@@ -306,6 +309,7 @@ function emptyModel(lines: string[], eol: '\n' | '\r\n'): CableModel {
     paragraphXrefs: [],
     artifacts: [],
     markSummary: { highest: undefined, invalid: 0 },
+    structure: EMPTY_STRUCTURE,
     derived: new Map(),
   };
 }

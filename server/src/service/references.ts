@@ -1,9 +1,8 @@
 // REF citations and paragraph cross-references as live objects: hover, definition, references,
 // highlights, rename, and links to referenced cables found in the workspace index.
 import type { DocumentHighlight, DocumentLink, Hover, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { oncePerModel, type CableModel, type CitedLetter, type Paragraph, type ParagraphTarget, type ParagraphXref, type RefCitation, type RefEntry, type SubParagraph } from './model';
-import { citationPartEdits, inCaseOf, letteredEntries } from './reletter';
-import { isLetteredSubParagraph } from './renumber';
+import { isLetteredSubParagraph, letteredEntries, type CableModel, type CitedLetter, type Paragraph, type ParagraphTarget, type ParagraphXref, type RefCitation, type RefEntry, type SubParagraph } from './model';
+import { citationPartEdits, inCaseOf } from './reletter';
 import type { RuleContext } from './rules/rule';
 import type { IndexedCable } from './workspaceIndex';
 
@@ -52,11 +51,7 @@ function targetAt(model: CableModel, position: Position): Target | undefined {
 
 /** The entry each letter names (the first entry written with it). */
 export function entryForLetter(model: CableModel, letter: string): RefEntry | undefined {
-  // A loop, not find(): asked for each of hundreds of citations, a closure per call is garbage.
-  const entries = model.refs?.entries ?? [];
-  const upper = letter.toUpperCase();
-  for (let index = 0; index < entries.length; index++) if (entries[index].letter === upper) return entries[index];
-  return undefined;
+  return model.structure.refEntries.get(letter.toUpperCase());
 }
 
 /** REFTEL names the only reference; with several it names none. */
@@ -86,81 +81,15 @@ export function citedEntries(model: CableModel, citation: RefCitation): { entrie
 
 /** Where a citation names an entry: the letter, or the whole range part `D-J` it falls in, or REFTEL. */
 export function citationsOf(model: CableModel, entry: RefEntry): Range[] {
-  const ranges: Range[] = [];
-  visitCitations(model, entry, (citation, part) => {
-    ranges.push(!part ? citation.range : !part.to ? part.from.range : { start: part.from.range.start, end: part.to.range.end });
-  });
-  return ranges;
+  return (model.structure.entryCitations.get(entry) ?? []).map(({ citation, part }) =>
+    !part ? citation.range : !part.to ? part.from.range : { start: part.from.range.start, end: part.to.range.end },
+  );
 }
-
-/** Whether any citation names the entry (citationsOf(...).length > 0, without building the ranges). */
-export function isCited(model: CableModel, entry: RefEntry): boolean {
-  return visitCitations(model, entry, () => true);
-}
-
-/**
- * Calls `visit` for each citation of the entry: a REFTEL when the entry is the only one, else each part
- * that names its letter (alone or in a range), until `visit` returns true. Returns whether it did.
- */
-function visitCitations(model: CableModel, entry: RefEntry, visit: (citation: RefCitation, part?: RefCitation['parts'][number]) => boolean | void): boolean {
-  const onlyEntry = reftelEntry(model) === entry;
-  const letter = entry.letter;
-  const named = letter !== undefined && entryForLetter(model, letter) === entry;
-  // Indexed loops: see the note on loops in model.ts (this runs for each entry over every citation).
-  const citations = model.refCitations;
-  for (let index = 0; index < citations.length; index++) {
-    const citation = citations[index];
-    if (citation.reftel) {
-      if (onlyEntry && visit(citation)) return true;
-      continue;
-    }
-    if (!named) continue;
-    const parts = citation.parts;
-    for (let at = 0; at < parts.length; at++) {
-      const part = parts[at];
-      const names = !part.to ? part.from.letter === letter : part.from.letter <= letter && letter <= part.to.letter;
-      if (names && visit(citation, part)) return true;
-    }
-  }
-  return false;
-}
-
 
 // --- paragraphs ---
 
-/** Each paragraph number's first paragraph, as its index in `model.paragraphs` (numbers have at most four digits). */
-export class ParagraphIndex {
-  private readonly firstIndex: Int32Array;
-
-  constructor(paragraphs: readonly Paragraph[]) {
-    // As long as the highest number needs: an open cable keeps its index, and most have a few paragraphs.
-    let highest = -1;
-    for (let index = 0; index < paragraphs.length; index++) highest = Math.max(highest, paragraphs[index].number.value);
-    this.firstIndex = new Int32Array(Math.min(highest + 1, 10000)).fill(-1);
-    for (let index = 0; index < paragraphs.length; index++) {
-      const value = paragraphs[index].number.value;
-      if (value >= 0 && value < this.firstIndex.length && this.firstIndex[value] < 0) this.firstIndex[value] = index;
-    }
-  }
-
-  get(number: number): number | undefined {
-    const index = number >= 0 && number < this.firstIndex.length ? this.firstIndex[number] : -1;
-    return index < 0 ? undefined : index;
-  }
-
-  has(number: number): boolean {
-    return this.get(number) !== undefined;
-  }
-}
-
-/**
- * The index of paragraphs by number (a search from the top finds the first): computed once per model and
- * shared, as a long cable has thousands of paragraphs and cross-references.
- */
-export const paragraphIndexByNumber = oncePerModel((model) => new ParagraphIndex(model.paragraphs));
-
 export function paragraphNumbered(model: CableModel, number: number): Paragraph | undefined {
-  const index = paragraphIndexByNumber(model).get(number);
+  const index = model.structure.paragraphIndex.get(number);
   return index === undefined ? undefined : model.paragraphs[index];
 }
 

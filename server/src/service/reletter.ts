@@ -1,15 +1,8 @@
 // REF re-lettering: entries lettered A, B, C ... in their order, every citation rewritten so that it
 // still names the same reference (ranges and lists included).
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { CableModel, CitedLetter, RefCitation, RefEntry } from './model';
+import { letteredEntries, type CableModel, type CitedLetter, type RefCitation, type RefEntry } from './model';
 import { labelRange, settleLabels, tokenEdits, type LabelSpot } from './relabel';
-
-/** Lettered entries, in document order. */
-export function letteredEntries(model: CableModel): Array<RefEntry & { letter: string; letterRange: Range }> {
-  return (model.refs?.entries ?? []).filter((entry): entry is RefEntry & { letter: string; letterRange: Range } =>
-    Boolean(entry.letter && entry.letterRange),
-  );
-}
 
 /** `letter` written in the case of `written`. */
 export function inCaseOf(letter: string, written: string): string {

@@ -1,31 +1,16 @@
 // Paragraph renumbering: top-level paragraphs 1..n, lettered sub-paragraphs A, B, C ... within each,
 // with every cross-reference rewritten to name the same paragraph. REF re-lettering lives in reletter.ts.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { oncePerModel, type CableModel, type Paragraph, type ParagraphTarget, type SubParagraph } from './model';
+import { isLetteredSubParagraph, oncePerModel, type CableModel, type Paragraph, type ParagraphTarget } from './model';
 import { labelRange, settleLabels, tokenEdits, type LabelSpot } from './relabel';
 
 export { reletterReferenceEdits } from './reletter';
-
-/** A lettered sub-paragraph (`A.`, `1B.`), as opposed to the deeper `(a)` / `(1)` levels. */
-export function isLetteredSubParagraph(sub: SubParagraph): boolean {
-  return /^\d*[A-Za-z]$/.test(sub.label.text);
-}
 
 /** The letter a lettered sub-paragraph label should carry, in the label's case (`1B` -> `B`). */
 function letterText(index: number, written: string): string | undefined {
   if (index >= 26) return undefined;
   const letter = String.fromCharCode(65 + index);
   return /[a-z]$/.test(written) ? letter.toLowerCase() : letter;
-}
-
-/**
- * The number the first paragraph should carry: 1, or 2 when a web copy ran paragraph 1 onto the
- * Classified By line (`REASON: 1.4 (b), (d) 1. (C) Summary: ...`), where no paragraph is seen.
- */
-export function firstParagraphNumber(model: CableModel): number {
-  const first = model.paragraphs[0];
-  if (!first || first.number.value !== 2 || !model.classifiedBy) return 1;
-  return /\s1\.\s+\([A-Z/ ]+\)/.test(model.classifiedBy.text) ? 2 : 1;
 }
 
 /** The paragraph numbers and lettered sub-paragraph labels of a model. */
@@ -69,7 +54,7 @@ export function renumberParagraphEdits(model: CableModel): TextEdit[] {
 const renumbered = oncePerModel(computeRenumbering);
 
 function computeRenumbering(model: CableModel): TextEdit[] {
-  const first = firstParagraphNumber(model);
+  const first = model.structure.firstParagraphNumber;
   const settled = settleLabels(model, paragraphLabels, (spots, lines) => numberingEdits(spots, lines, first));
   const edits = tokenEdits(model.lines, settled.lines);
   // Paragraphs keep their head line through renumbering: that is how a cross-reference finds its paragraph again.

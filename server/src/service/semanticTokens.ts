@@ -2,7 +2,6 @@
 // citations of references that exist or not, tags in the vocabulary or not, paragraph numbers out of sequence.
 import type { Range, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Level, TextRange } from './model';
-import { paragraphIndexByNumber } from './references';
 import type { RuleContext } from './rules/rule';
 
 export const tokenTypes = ['portionMark', 'classification', 'refCitation', 'paragraphReference', 'tag', 'paragraphNumber'] as const;
@@ -146,7 +145,7 @@ function collectTokens(context: RuleContext, range?: Range): { data: Int32Array;
   });
 
   if (model.paragraphXrefs.length > 0) {
-    const numbers = paragraphIndexByNumber(model);
+    const numbers = model.structure.paragraphIndex;
     model.paragraphXrefs.forEach((xref) => {
       for (const part of xref.parts) {
         gathered.push(part.from.range, TYPE.paragraphReference, numbers.has(part.from.number) ? 0 : BIT.unresolved);

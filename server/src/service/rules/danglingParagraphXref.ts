@@ -1,7 +1,5 @@
 // CBL020: a cross-reference to a paragraph (or sub-paragraph) that this cable does not have.
-import type { CableModel, ParagraphTarget, TextRange } from '../model';
-import { paragraphIndexByNumber, type ParagraphIndex } from '../references';
-import { isLetteredSubParagraph } from '../renumber';
+import { isLetteredSubParagraph, type CableModel, type ParagraphTarget, type TextRange } from '../model';
 import type { Finding, Rule } from './rule';
 
 export const danglingParagraphXref: Rule = {
@@ -15,7 +13,7 @@ export const danglingParagraphXref: Rule = {
     const findings: Finding[] = [];
     if (model.paragraphXrefs.length === 0) return findings;
     // By number, first one wins (as a search from the top would): a long cable has thousands of both.
-    const byNumber = paragraphIndexByNumber(model);
+    const byNumber = model.structure.paragraphIndex;
     // An indexed loop over the long lists: see the note on loops in ../model.ts.
     const xrefs = model.paragraphXrefs;
     for (let index = 0; index < xrefs.length; index++) {
@@ -40,12 +38,12 @@ export const danglingParagraphXref: Rule = {
   },
 };
 
-function reportDangling(findings: Finding[], model: CableModel, byNumber: ParagraphIndex, target: ParagraphTarget): void {
+function reportDangling(findings: Finding[], model: CableModel, byNumber: ReadonlyMap<number, number>, target: ParagraphTarget): void {
   const problem = danglingTarget(model, byNumber, target);
   if (problem) findings.push({ range: target.range, message: problem, data: { number: target.number } });
 }
 
-function danglingTarget(model: CableModel, byNumber: ParagraphIndex, target: ParagraphTarget): string | undefined {
+function danglingTarget(model: CableModel, byNumber: ReadonlyMap<number, number>, target: ParagraphTarget): string | undefined {
   const index = byNumber.get(target.number);
   if (index === undefined) return `Paragraph ${target.number} does not exist in this cable.`;
   const paragraph = model.paragraphs[index];

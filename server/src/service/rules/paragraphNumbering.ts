@@ -1,9 +1,8 @@
 // CBL015: paragraphs or lettered sub-paragraphs out of sequence, duplicated or malformed (`1B.`); the
 // fix renumbers the whole cable and its cross-references (in fix-all only when that is certain).
 import type { Position, TextEdit } from 'vscode-languageserver-types';
-import { oncePerModel, type CableModel, type Paragraph, type SubParagraph } from '../model';
-import { firstParagraphNumber, isLetteredSubParagraph, renumberParagraphEdits } from '../renumber';
-import { paragraphIndexByNumber } from '../references';
+import { isLetteredSubParagraph, oncePerModel, type CableModel, type Paragraph, type SubParagraph } from '../model';
+import { renumberParagraphEdits } from '../renumber';
 import type { Finding, Rule } from './rule';
 
 // Every finding offers the same renumbering of the whole cable.
@@ -17,8 +16,8 @@ export const paragraphNumbering: Rule = {
   safeForFixAll: true,
   check({ model }) {
     const findings: Finding[] = [];
-    const firstIndex = paragraphIndexByNumber(model);
-    const first = firstParagraphNumber(model);
+    const firstIndex = model.structure.paragraphIndex;
+    const first = model.structure.firstParagraphNumber;
     // A break in the numbering is reported once, where it happens: the paragraph after it may go on from
     // the number written there, so `1 2 2 3 4` and `1 2 2 4` are one finding each, not one per paragraph.
     // An indexed loop over the long lists: see the note on loops in ../model.ts.

@@ -1,6 +1,7 @@
 // CBL019: REF entries lettered out of order, with a letter skipped or written twice; the fix re-letters
 // the entries A, B, C ... and rewrites every citation to name the same reference.
-import { letteredEntries, reletterReferenceEdits } from '../reletter';
+import { letteredEntries } from '../model';
+import { reletterReferenceEdits } from '../reletter';
 import type { Finding, Rule } from './rule';
 
 export const refLettering: Rule = {

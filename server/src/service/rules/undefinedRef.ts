@@ -1,5 +1,4 @@
 // CBL017: a citation of a REF letter that no entry defines, or REFTEL in a cable with several references.
-import { entryForLetter } from '../references';
 import type { Finding, Rule } from './rule';
 
 export const undefinedRef: Rule = {
@@ -26,14 +25,14 @@ export const undefinedRef: Rule = {
       for (let at = 0; at < parts.length; at++) {
         const part = parts[at];
         if (!part.to) {
-          if (!entryForLetter(model, part.from.letter)) {
+          if (!model.structure.refEntries.get(part.from.letter)) {
             findings.push({ range: part.from.range, message: `REF ${part.from.letter} is not defined in the REF line.`, data: { letter: part.from.letter } });
           }
           continue;
         }
         const missing: string[] = [];
         for (let code = part.from.letter.charCodeAt(0); code <= part.to.letter.charCodeAt(0); code++) {
-          if (!entryForLetter(model, String.fromCharCode(code))) missing.push(String.fromCharCode(code));
+          if (!model.structure.refEntries.get(String.fromCharCode(code))) missing.push(String.fromCharCode(code));
         }
         if (missing.length > 0) {
           const range = { start: part.from.range.start, end: part.to.range.end };

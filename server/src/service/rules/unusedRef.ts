@@ -1,6 +1,5 @@
 // CBL018: a lettered REF entry that no citation in the text names. Style, not a mistake: a received
 // cable often lists its references for the record without citing each (info).
-import { isCited } from '../references';
 import type { Finding, Rule } from './rule';
 
 export const unusedRef: Rule = {
@@ -14,7 +13,7 @@ export const unusedRef: Rule = {
     for (const entry of entries) {
       // A single unlettered reference is cited as REFTEL or simply read as the cable's context.
       if (!entry.letter || !entry.letterRange) continue;
-      if (isCited(model, entry)) continue;
+      if (model.structure.entryCitations.has(entry)) continue;
       findings.push({ range: entry.letterRange, message: `REF ${entry.letter} is not cited in the text.`, data: { letter: entry.letter }, tags: [1] });
     }
     return findings;
