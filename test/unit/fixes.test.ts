@@ -236,9 +236,9 @@ describe('fixes at the end of the document', () => {
   });
 
   it('CBL013 inserts the E.O. line after a last header line without a line break', () => {
-    const text = 'UNCLAS EFTO \nO 101200Z OCT 08 ';
+    const text = 'O 101200Z OCT 08 \nUNCLAS EFTO ';
     insideDocument(text, 'CBL013');
-    assert.match(applyFix(text, 'CBL013'), /^UNCLAS EFTO \nO 101200Z OCT 08 \nE\.O\. 13526: N\/A$/);
+    assert.match(applyFix(text, 'CBL013'), /^O 101200Z OCT 08 \nUNCLAS EFTO \nE\.O\. 13526: N\/A$/);
   });
 });
 

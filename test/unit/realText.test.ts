@@ -133,3 +133,36 @@ describe('severity says what a finding is', () => {
     ]);
   });
 });
+
+describe('the header of a received cable, read as it comes', () => {
+  it('a page banner, page and distribution lines before the precedence line: the header is still read', () => {
+    const text = cable('1. (C) Text.\n\n2. (C) More text.').replace(
+      'P 151200Z MAR 10',
+      ['CONFIDENTIAL', '', 'PAGE 01        PARIS  00097  01 OF 03  182017Z', 'ACTION EUR-00', '', 'INFO  LOG-00   ADS-00   INR-05   EUR-00', '      H-01     NSCE-00  NSAE-00  /037 W', '                    ------------------352654  200910Z /23', 'P 151200Z MAR 10'].join('\n'),
+    );
+    assert.deepEqual(found(text, ['CBL022', 'CBL013', 'CBL024']), []);
+  });
+
+  it('a post whose name starts with THE is a message reference', () => {
+    const text = cable('1. (C) Text.\n\n2. (C) More text.').replace('STATE 012345', 'THE HAGUE 000123');
+    assert.deepEqual(found(text, ['CBL022']), []);
+  });
+});
+
+describe('older cables are checked by the rules of their day', () => {
+  const old = (firstParagraph: string, eo: string, dtg: string) =>
+    cable(`${firstParagraph}\n\n2. THE SECOND PARAGRAPH.\n\n3. THE THIRD.`, { eo, dtg }).replace('SUBJECT: (C) FRENCH', 'SUBJECT: FRENCH').replace('Classified By: EUR/WE Director Jane Doe.\nReason: 1.4 (b), (d).\n', '');
+
+  it('`1. CONFIDENTIAL - ENTIRE TEXT.` marks every portion of an E.O. 12356 cable', () => {
+    assert.deepEqual(found(old('1. CONFIDENTIAL - ENTIRE TEXT.', 'E.O. 12356: DECL: OADR', '171512Z JAN 90'), ['CBL001', 'CBL006', 'CBL007']), []);
+  });
+
+  it('without it, an E.O. 12356 cable still needs its portion marks', () => {
+    assert.deepEqual(found(old('1. THE FIRST PARAGRAPH.', 'E.O. 12356: DECL: OADR', '171512Z JAN 90'), ['CBL001']), ['14 CBL001', '16 CBL001', '18 CBL001']);
+  });
+
+  it('a cable of 1972 (E.O. 11652) had no portion marks, even when its E.O. line records a later declassification', () => {
+    const text = old('1. THE FIRST PARAGRAPH.', 'E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006', '251200Z FEB 72');
+    assert.deepEqual(found(text, ['CBL001', 'CBL006', 'CBL007']), []);
+  });
+});

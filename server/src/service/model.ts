@@ -393,6 +393,11 @@ export interface CableStructure {
   refEntries: ReadonlyMap<string, RefEntry>;
   /** Where each REF entry is cited, in document order; an entry absent here is never cited. */
   entryCitations: ReadonlyMap<RefEntry, readonly EntryCitation[]>;
+  /**
+   * `1. CONFIDENTIAL - ENTIRE TEXT.`: the older way (E.O. 12065 and 12356) of marking every portion at
+   * once, in paragraph 1. Its level, and paragraph 1 that says it.
+   */
+  entireText?: { level: Level; paragraph: Paragraph };
 }
 
 /**

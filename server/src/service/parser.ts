@@ -47,6 +47,18 @@ const KNOWN_EXEMPTIONS = new Set(['25X1', '25X2', '25X3', '25X4', '25X5', '25X6'
 const SECURITY_LETTER_LEVELS: Record<string, Level> = { C: 'C', S: 'S', U: 'U', E: 'U', T: 'TS' };
 // Words that end a post name: `TELCON OF 12 MAY` is not a cable.
 const NOT_POST_WORDS = new Set(['OF', 'ON', 'AND', 'THE', 'FOR', 'TO', 'FROM', 'DATED', 'OR', 'IN', 'AT', 'PARA', 'PARAS', 'PARAGRAPH', 'SECTION', 'NO', 'NUMBER']);
+/** A post's name may start with THE (`THE HAGUE 000123`); no other such word belongs in one. */
+/** A banner with neither section nor message reference: the top of a page, repeated before the real one. */
+function isPageBanner(banner: Banner): boolean {
+  return !banner.messageRef && !banner.section;
+}
+
+function isNotPost(post: string): boolean {
+  return post.split(' ').some((word, index) => NOT_POST_WORDS.has(word) && !(index === 0 && word === 'THE' && post.includes(' ')));
+}
+// Lines of a received cable's routing and distribution, anywhere before the E.O. line: `PAGE 01 ...`,
+// `ACTION AF-00`, `INFO LOG-00 ADS-00 ...`, office lists `H-01 NSCE-00 ...`, `------352654 200910Z /23`.
+const DISTRIBUTION_RE = /^\s*(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]{1,6}-\d{2}\b|INFO\s+LOG-|(?:[A-Z]{1,6}-\d{2}\s+)+(?:[A-Z]{1,6}-\d{2}|\/\d{3}\s+W)\s*$|[A-Z]{1,6}-\d{2}\s+\/\d{3}\s+W\s*$|-{6,}\s*\d+\s+\d{6}Z\s+\/\d+\s*$)/;
 const BLOCK_KINDS = 'TALKING POINTS|SUMMARY AND COMMENT|GUIDANCE|TEXT|SUMMARY|COMMENT|NOTE|BACKGROUND';
 
 const LINE_BREAK_RE = /\r\n?|\n/;
@@ -861,17 +873,20 @@ class CableParser {
       }
       const text = this.clean[line];
       const beforeAddresses = !model.precedence && model.addresses.length === 0 && !model.banner && !seenEoOrLater;
+      // Until the E.O. line, a received cable's parts come in any order: a page's banner and routing
+      // lines may stand before the precedence line, and the banner with the message reference after them.
+      const beforeEo = !seenEoOrLater;
       let next = line + 1;
       if (this.isParagraphHead(line)) {
         firstBodyLine = line;
         break;
-      } else if (beforeAddresses && this.transmissionLine(line)) {
+      } else if (beforeEo && this.transmissionLine(line, beforeAddresses)) {
         // recorded
-      } else if (!model.precedence && !model.banner && !seenEoOrLater && this.precedenceLine(line)) {
+      } else if (beforeEo && !model.precedence && this.precedenceLine(line)) {
         // recorded
-      } else if (!model.banner && !seenEoOrLater && ADDRESS_RE.test(text) && !/^\s*INFO\s+LOG-/i.test(text)) {
+      } else if (beforeEo && ADDRESS_RE.test(text) && !/^\s*INFO\s+(?:LOG-|PAGE\b)/i.test(text)) {
         next = this.addressBlock(line);
-      } else if (!model.banner && !seenEoOrLater && this.bannerLine(line)) {
+      } else if (beforeEo && (!model.banner || isPageBanner(model.banner)) && this.bannerLine(line)) {
         // recorded
       } else if (!model.eo && (EO_RE.test(text) || DECL_ONLY_RE.test(text)) && this.eoLine(line)) {
         seenEoOrLater = true;
@@ -916,7 +931,8 @@ class CableParser {
     return firstBodyLine;
   }
 
-  private transmissionLine(line: number): boolean {
+  /** `anyLine`: before the addresses, any line after a transmission line is one too. */
+  private transmissionLine(line: number, anyLine: boolean): boolean {
     const text = this.clean[line];
     const previous = this.model.transmission[this.model.transmission.length - 1];
     let kind: TransmissionLine['kind'] | undefined;
@@ -927,7 +943,8 @@ class CableParser {
     else if (/^\s*DE\s+[A-Z]{4,}/.test(text)) kind = 'origin';
     else if (security) kind = 'security';
     else if (/^\s*INFO\s+LOG-/i.test(text)) kind = 'info-log';
-    else if (previous && !PRECEDENCE_RE.test(text) && !ADDRESS_RE.test(text) && !BANNER_RE.test(text)) kind = 'other';
+    else if (DISTRIBUTION_RE.test(text)) kind = 'other';
+    else if (anyLine && previous && !PRECEDENCE_RE.test(text) && !ADDRESS_RE.test(text) && !BANNER_RE.test(text)) kind = 'other';
     if (!kind) return false;
     const entry: TransmissionLine = Object.assign(this.lineSpan(line), { kind });
     if (security) {
@@ -1103,7 +1120,7 @@ class CableParser {
     const match = MESSAGE_REF_RE.exec(text);
     if (!match) return undefined;
     const post = match[2].toUpperCase().replace(/\s+/g, ' ');
-    if (post.split(' ').some((word) => NOT_POST_WORDS.has(word))) return undefined;
+    if (isNotPost(post)) return undefined;
     const ref: MessageRef = {
       ...this.span(line, from, from + match[0].length),
       post: post === 'SECSTATE' ? 'STATE' : post,
@@ -1393,7 +1410,7 @@ class CableParser {
     const match = MESSAGE_REF_RE.exec(description.replace(/^\([A-Z]\)\s*/, ''));
     if (!match) return undefined;
     const post = match[2].toUpperCase().replace(/\s+/g, ' ');
-    if (post.split(' ').some((word) => NOT_POST_WORDS.has(word))) return undefined;
+    if (isNotPost(post)) return undefined;
     const ref: MessageRef = {
       text: this.textOf(descriptionRange),
       range: descriptionRange,

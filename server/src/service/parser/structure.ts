@@ -1,7 +1,7 @@
 // What the parser derives once the text is read: the structural facts that rules and features ask
 // about (which paragraph a number names, which entry a REF letter names and where each entry is
 // cited), so that none of them searches the model or the text for it again.
-import type { CableModel, CableStructure, EntryCitation, Paragraph, RefEntry } from '../model';
+import type { CableModel, CableStructure, EntryCitation, Level, Paragraph, RefEntry } from '../model';
 
 /** An empty model's structure: nothing to index. */
 export const EMPTY_STRUCTURE: CableStructure = { paragraphIndex: new Map(), firstParagraphNumber: 1, refEntries: new Map(), entryCitations: new Map() };
@@ -14,7 +14,30 @@ export function readStructure(model: CableModel): CableStructure {
     firstParagraphNumber: firstParagraphNumber(model),
     refEntries,
     entryCitations: citationsByEntry(model, refEntries),
+    entireText: entireTextMarking(model.paragraphs),
   };
+}
+
+const ENTIRE_TEXT_LEVELS: ReadonlyMap<string, Level> = new Map([
+  ['UNCLASSIFIED', 'U'],
+  ['UNCLAS', 'U'],
+  ['LIMITED OFFICIAL USE', 'SBU'],
+  ['CONFIDENTIAL', 'C'],
+  ['SECRET', 'S'],
+  ['TOP SECRET', 'TS'],
+]);
+
+/** `1. SECRET - ENTIRE TEXT.`, `1. (C) ENTIRE TEXT`, `1. ENTIRE TEXT CONFIDENTIAL`: a level for every portion. */
+function entireTextMarking(paragraphs: readonly Paragraph[]): CableStructure['entireText'] {
+  const first = paragraphs[0];
+  if (!first) return undefined;
+  if (first.mark?.level && /^ENTIRE TEXT\b/i.test(first.title)) return { level: first.mark.level, paragraph: first };
+  const match = /^(?:([A-Z][A-Z ]*?)\s*[-–:]+\s*ENTIRE TEXT\b|ENTIRE TEXT\s*(?:IS\s+)?[-–:]?\s*([A-Z][A-Z ]*[A-Z]))/i.exec(first.title);
+  if (!match) return undefined;
+  const words = (match[1] ?? match[2]).toUpperCase().trim();
+  // Spaced letters (`C O N F I D E N T I A L`) read as the word.
+  const level = ENTIRE_TEXT_LEVELS.get(/^(?:\S )+\S$/.test(words) ? words.replace(/ /g, '') : words.replace(/\s+/g, ' '));
+  return level ? { level, paragraph: first } : undefined;
 }
 
 function indexParagraphs(paragraphs: readonly Paragraph[]): Map<number, number> {

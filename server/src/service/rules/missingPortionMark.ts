@@ -3,7 +3,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { CableModel, Level, Paragraph, Portion, SubParagraph, TalkingPoint } from '../model';
 import type { Finding, Fix, Rule } from './rule';
-import { cableLevel, effectiveBannerLevel, isClassified, leadingMarkInsertion, markFor, markLevelsUpTo, positionOf } from './support';
+import { cableLevel, effectiveBannerLevel, governingOrder, isClassified, leadingMarkInsertion, markFor, markLevelsUpTo, positionOf } from './support';
 
 interface MarkFixData {
   position: Position;
@@ -53,6 +53,9 @@ export const missingPortionMark: Rule = {
   defaultSeverity: 'error',
   check({ model, config }) {
     const findings: Finding[] = [];
+    // Portion marks came with E.O. 12065 (1978); cables of its day and E.O. 12356's could mark every
+    // portion at once in paragraph 1 (`CONFIDENTIAL - ENTIRE TEXT`).
+    if (governingOrder(model) < 12065 || model.structure.entireText) return findings;
     const classified = isClassified(model);
     const unclassifiedPreferred = classified ? undefined : markFor('U');
     const parents = parentMarks(model);

@@ -61,7 +61,8 @@ const EO_12958_EFFECTIVE = Date.UTC(1995, 9, 14);
  */
 export function governingOrder(model: CableModel): number {
   const named = model.eo?.order?.value;
-  if (named !== undefined && executiveOrderInfo.has(named)) return named;
+  // `E.O. 12958: AS AMENDED; DECLASSIFIED ...` names the order of its release, not of its writing.
+  if (named !== undefined && executiveOrderInfo.has(named) && model.eo?.instruction?.kind !== 'declassified') return named;
   const date = model.precedence?.dtg?.date;
   if (!date) return 13526;
   if (date.getTime() < EO_12958_EFFECTIVE) return date.getUTCFullYear() < 1978 ? 11652 : date.getUTCFullYear() < 1982 ? 12065 : 12356;

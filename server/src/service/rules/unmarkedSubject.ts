@@ -1,7 +1,7 @@
 // CBL006: a classified cable's SUBJECT carries a portion mark (cable-format.md section 7).
 import { candidateMarks, markInsertionFixes } from './missingPortionMark';
 import type { Rule } from './rule';
-import { isClassified, leadingMarkInsertion } from './support';
+import { governingOrder, isClassified, leadingMarkInsertion } from './support';
 
 export const unmarkedSubject: Rule = {
   id: 'CBL006',
@@ -11,6 +11,8 @@ export const unmarkedSubject: Rule = {
   check({ model, config }) {
     const subject = model.subject;
     if (!subject || subject.mark || !isClassified(model)) return [];
+    // As CBL001: no portion marks before E.O. 12065, and `ENTIRE TEXT` marks every portion at once.
+    if (governingOrder(model) < 12065 || model.structure.entireText) return [];
     const insertion = leadingMarkInsertion(model, subject.keyword.range.end);
     return [
       {
