@@ -501,8 +501,16 @@ describe('parser: body constructs', () => {
     assert.equal(at(good.blocks[0].range), '0:7-5:13');
     const unclosed = cable('1. (C) BEGIN TALKING POINTS', 'point');
     assert.deepEqual(unclosed.blockProblems.map((p) => [p.problem, p.kind]), [['unclosed', 'TALKING POINTS']]);
-    const unopened = cable('1. (C) Text. END SUMMARY.');
+    const unopened = cable('1. (C) Text.', '', '2. (C) More text. END SUMMARY.');
     assert.deepEqual(unopened.blockProblems.map((p) => [p.problem, p.kind, p.span.text]), [['unopened', 'SUMMARY', 'END SUMMARY.']]);
+    // In the first paragraph with no `Summary:`, the paragraph was the summary, as real cables write it.
+    const implicitSummary = cable('1. (C) Text. END SUMMARY.');
+    assert.deepEqual(implicitSummary.blockProblems, []);
+    assert.deepEqual(implicitSummary.blocks.map((block) => [block.kind, block.close?.text]), [['SUMMARY', 'END SUMMARY.']]);
+    // A parenthetical closes at its own parenthesis, on a later line too, or at its END wrapped over two lines.
+    const parenthetical = cable('1. (C) Text (Note: a note that', 'runs on (with an aside) to here.) More.', '', '2. (C) Text (Comment: x. End', 'comment.) Done.');
+    assert.deepEqual(parenthetical.blockProblems, []);
+    assert.deepEqual(parenthetical.blocks.map((block) => [block.kind, block.close?.text]), [['NOTE', ')'], ['COMMENT', 'End\ncomment.)']]);
     const crossed = cable('BEGIN TEXT', '(BACKGROUND: x', 'END TEXT', 'END BACKGROUND.)');
     assert.deepEqual(crossed.blockProblems.map((p) => [p.problem, p.kind]), [['crossed', 'BACKGROUND'], ['unopened', 'BACKGROUND']]);
     // A casual `Note:` mid-sentence opens nothing; a leftover `Comment:` heading is not an error.

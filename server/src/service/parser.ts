@@ -284,6 +284,8 @@ interface OpenBlock {
   kind: string;
   open: Span;
   tentative: boolean;
+  /** A parenthetical `(Note: ...`: how many parentheses are open in it (it closes at its `)` or at its END). */
+  parentheses?: number;
 }
 
 /** Parses a cable; never throws (an internal failure yields a model holding only the lines). */
@@ -596,6 +598,10 @@ class CableParser {
   private chunkStartLine = 0;
   private chunkPortion: Portion | undefined = undefined;
   private readonly openBlocks: OpenBlock[] = [];
+  /** How many of the open blocks are parentheticals: while any is, every line's parentheses are followed. */
+  private openParentheticals = 0;
+  /** The line after an END that ended its line (`End` / `note.)`), and where the END's words end on it. */
+  private wrappedEnd?: { line: number; end: number };
   private signatureStart = Number.MAX_SAFE_INTEGER;
   /** The last head found by paragraphHeadMatch or talkingPointMatch: number (or dash) start and end, where the text starts (reused: no allocation per line). */
   private readonly headMatch: HeadMatch = { numberStart: 0, numberEnd: 0, after: 0 };
@@ -1615,7 +1621,7 @@ class CableParser {
           }
         }
       }
-      if (blockFrom >= 0) this.scanBlocks(line, headEnd, blockFrom);
+      if (blockFrom >= 0 || this.openParentheticals > 0) this.scanBlocks(line, headEnd, blockFrom < 0 ? text.length : blockFrom);
       if (citationFrom >= 0) this.scanCitations(line, citationFrom);
       if (xrefFrom >= 0) this.scanXrefs(line, xrefFrom);
     }
@@ -1997,12 +2003,19 @@ class CableParser {
 
   // ---- blocks, citations, cross-references
 
-  /** `from`: where a block keyword first appears (see KEYWORD_RE). */
+  /**
+   * Block keywords from `from` (where one first appears, see KEYWORD_RE), and the parentheses that close
+   * an open parenthetical `(Note: ... )`, in the order they stand on the line.
+   */
   private scanBlocks(line: number, headEnd: number, from: number): void {
     const text = this.clean[line];
-    BLOCK_RE.lastIndex = from;
+    // The line after a wrapped `END`: its first word (and a closing parenthesis) belong to that END.
+    let scanned = this.wrappedEnd?.line === line ? this.wrappedEnd.end : 0;
+    BLOCK_RE.lastIndex = Math.max(from, scanned);
     for (let match = BLOCK_RE.exec(text); match; match = BLOCK_RE.exec(text)) {
       const start = match.index;
+      this.scanParentheses(line, scanned, start);
+      scanned = start + match[0].length;
       const span = this.span(line, start, start + match[0].length);
       if (match[3]) {
         this.closeBlock(normaliseKind(match[4]), span);
@@ -2011,15 +2024,51 @@ class CableParser {
       } else if (this.openerAllowed(text, start, headEnd)) {
         const kind = normaliseKind(match[2] ?? match[5]);
         const bracketed = match[5] !== undefined && /[([]\s*$/.test(text.slice(Math.max(0, start - 3), start));
-        this.openBlocks.push({ kind, open: span, tentative: match[5] !== undefined && !bracketed });
+        this.openBlocks.push({ kind, open: span, tentative: match[5] !== undefined && !bracketed, parentheses: bracketed ? 1 : undefined });
+        if (bracketed) this.openParentheticals++;
       }
+    }
+    this.scanParentheses(line, scanned, text.length);
+    this.closeWrappedEnd(line, scanned);
+  }
+
+  /** Follows the parentheses of the innermost open parenthetical in [from, to): its `)` closes it. */
+  private scanParentheses(line: number, from: number, to: number): void {
+    if (this.openParentheticals === 0) return;
+    const text = this.clean[line];
+    for (let at = from; at < to; at++) {
+      const code = text.charCodeAt(at);
+      if (code !== 40 && code !== 41) continue;
+      const open = this.innermostParenthetical();
+      if (!open) return;
+      open.parentheses! += code === 40 ? 1 : -1;
+      if (open.parentheses === 0) this.closeBlock(open.kind, this.span(line, at, at + 1));
     }
   }
 
+  private innermostParenthetical(): OpenBlock | undefined {
+    for (let index = this.openBlocks.length - 1; index >= 0; index--) if (this.openBlocks[index].parentheses !== undefined) return this.openBlocks[index];
+    return undefined;
+  }
+
+  /** `... End` / `note.)`: an END whose kind is on the next line closes its block, as it reads. */
+  private closeWrappedEnd(line: number, from: number): void {
+    const text = this.clean[line];
+    const end = /\bEND\s*$/i.exec(text.slice(from));
+    if (!end || line + 1 >= this.count) return;
+    const next = new RegExp(`^\\s*(${BLOCK_KINDS})\\b\\.?\\)?`, 'i').exec(this.clean[line + 1]);
+    if (!next || !this.openBlocks.some((open) => open.kind === normaliseKind(next[1]))) return;
+    const start = from + end.index;
+    this.closeBlock(normaliseKind(next[1]), this.multiSpan(line, start, line + 1, next[0].length));
+    this.wrappedEnd = { line: line + 1, end: next[0].length };
+  }
+
+  /** A heading such as `SUMMARY` or `(U) Summary` stands at the line start, or after a mark there. */
   private atLineHead(text: string, position: number, headEnd: number): boolean {
     let before = position;
     while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
-    return before === 0 || before <= headEnd;
+    if (before === 0 || before <= headEnd) return true;
+    return /^\s*\([A-Za-z/ ]{1,20}\)$/.test(text.slice(0, before));
   }
 
   /** Openers sit at line start, right after a paragraph head or mark, after `(`, or after a sentence end. */
@@ -2036,16 +2085,25 @@ class CableParser {
     let index = stack.length - 1;
     while (index >= 0 && stack[index].kind !== kind) index--;
     if (index < 0) {
+      // `1. (C) ... End Summary.` with no `Summary:`: the body's first paragraph was the summary.
+      const first = this.model.paragraphs[0];
+      if (kind.startsWith('SUMMARY') && first && this.model.paragraphs.length === 1) {
+        const open = { text: '', range: range(first.range.startLine, first.range.startCharacter, first.range.startLine, first.range.startCharacter) };
+        this.model.blocks.push({ kind, open, close, range: range(open.range.startLine, open.range.startCharacter, close.range.endLine, close.range.endCharacter) });
+        return;
+      }
       this.model.blockProblems.push({ problem: 'unopened', kind, span: close });
       return;
     }
     for (let inner = stack.length - 1; inner > index; inner--) {
       const crossed = stack[inner];
+      if (crossed.parentheses !== undefined) this.openParentheticals--;
       if (crossed.tentative) continue;
       this.model.blocks.push({ kind: crossed.kind, open: crossed.open, range: crossed.open.range });
       this.model.blockProblems.push({ problem: 'crossed', kind: crossed.kind, span: crossed.open });
     }
     const open = stack[index];
+    if (open.parentheses !== undefined) this.openParentheticals--;
     stack.length = index;
     const block: Block = {
       kind,
