@@ -146,12 +146,12 @@ const corpusExpectations: CorpusExpectation[] = [
   { file: '07PARIS1791', level: 'U', paragraphs: [1, 2, 3, 4], tags: 'PGOV ELAB EU FR PINR SOCI ECON', refLetters: 'ABC', eo: { kind: 'na', value: 'N/A' } },
   { file: '08STATE103511', level: 'S', paragraphs: range(1, 13), tags: 'EWWT MOPS PREL PHSA XA SO RS LG BH UP', refLetters: '', eo: { kind: 'date', value: '09/25/2018' } },
   { file: '08STATE50524', level: 'S', paragraphs: [1, 2, 3, 4], tags: 'PARM PREL', refLetters: 'ABCDEFGHIJKLM', eo: { kind: 'date', value: '05/05/2018' } },
-  { file: '08STATE79112', level: 'S', paragraphs: [1, 2, 3, 4, 5, 6, 7, 8, 6, 7], tags: 'MNUC PARM PREL AF CH KG KZ TI TX UZ', refLetters: '-', eo: { kind: 'date', value: '07/22/2033' } },
+  { file: '08STATE79112', level: 'S', paragraphs: [1, 2, 3, 4, 5, 6, 7, 8, 6, 7], tags: 'MNUC PARM PREL AF CH KG KZ TI TX UZ', refLetters: 'a', eo: { kind: 'date', value: '07/22/2033' } },
   { file: '09BAKU175', level: 'S', paragraphs: [1, 2, 3, 4], tags: 'PREL ETRD SNAR ECON AJ TU RU IR', refLetters: 'ABCD', eo: { kind: 'date', value: '03/08/2019' } },
   { file: '09BRASILIA41', level: 'C', paragraphs: range(1, 9), tags: 'PREL ETTC MARR BR', refLetters: 'ABC', eo: { kind: 'date', value: '01/08/2019' } },
   { file: '09ISTANBUL440', level: 'C', paragraphs: range(1, 17), tags: 'PREL PGOV PINS ECON ETRD KNNP TU IR', refLetters: 'ABCDEFG', eo: { kind: 'date', value: '12/02/2024' } },
   { file: '09STATE127892', level: 'S', paragraphs: [1, 2, 3, 4], tags: 'NATO MARR MCAP PREL EN LG LH PL', refLetters: 'ABCD', eo: { kind: 'date', value: '12/03/2019' } },
-  { file: '72TEHRAN1164', level: 'U', paragraphs: range(1, 8), tags: 'MASS MARR IR', refLetters: '-', eo: { kind: 'declassified', value: 'AS AMENDED; DECLASSIFIED JUNE 21, 2006' } },
+  { file: '72TEHRAN1164', level: 'U', paragraphs: range(1, 8), tags: 'MASS MARR IR', refLetters: 'a', eo: { kind: 'declassified', value: 'AS AMENDED; DECLASSIFIED JUNE 21, 2006' } },
   { file: '86MADRID5480', level: 'S', paragraphs: [1, 2, 3], tags: 'PTER PINR PREL SP LY', refLetters: 'ABC', eo: { kind: 'obsolete', value: 'OADR' } },
   { file: '09STATE63860', level: 'S', paragraphs: range(1, 31), tags: 'ASEC', refLetters: '', eo: { kind: 'obsolete', value: 'MR' } },
   { file: '10KABUL571', level: 'C', paragraphs: range(1, 9), tags: 'PGOV KJUS KCOR PREL EAID AF', refLetters: '', eo: { kind: 'date', value: '02/15/2020' } },
@@ -180,7 +180,8 @@ describe('parser: the corpus', () => {
       assert.equal(model.banner?.level, expected.level);
       assert.deepEqual(model.paragraphs.map((p) => p.number.value), expected.paragraphs);
       assert.equal(model.tags?.tags.map((tag) => tag.code).join(' '), expected.tags);
-      const letters = model.refs ? model.refs.entries.map((entry) => entry.letter ?? '-').join('') : '';
+      // Written letters upper case, implicit ones (an unlettered REF block's) lower case.
+      const letters = model.refs ? model.refs.entries.map((entry) => (entry.letterRange ? entry.letter : entry.letter?.toLowerCase()) ?? '-').join('') : '';
       assert.equal(letters, expected.refLetters);
       const instruction = model.eo?.instruction;
       assert.equal(instruction?.kind, expected.eo.kind);
@@ -358,8 +359,12 @@ describe('parser: header constructs', () => {
   it('reads an unlettered REF and detects its cable', () => {
     let refs = cable('SUBJECT: X', '', 'REF: STATE 095573', '', '1. (U) Text.').refs!;
     assert.equal(refs.entries.length, 1);
-    assert.equal(refs.entries[0].letter, undefined);
+    // Its letter is implicit (`ref A` may cite it): none is written.
+    assert.deepEqual([refs.entries[0].letter, refs.entries[0].letterRange], ['A', undefined]);
     assert.deepEqual([refs.entries[0].cable?.post, refs.entries[0].cable?.serial], ['STATE', '95573']);
+    // Unlettered references one per line or after semicolons are lettered A, B, C in order.
+    const several = cable('REF: SECSTATE 10152; 08 LUANDA 536', 'PARIS 1007', '', '1. (U) Per ref B.').refs!;
+    assert.deepEqual(several.entries.map((entry) => [entry.letter, entry.description]), [['A', 'SECSTATE 10152'], ['B', '08 LUANDA 536'], ['C', 'PARIS 1007']]);
     refs = cable('REF: TEHRAN 1091: TEHRAN 263: MOSCOW 1603').refs!;
     assert.equal(refs.entries.length, 1);
     assert.equal(refs.entries[0].cable?.post, 'TEHRAN');

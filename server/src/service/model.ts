@@ -49,6 +49,8 @@ export class Mark implements PortionMark {
     readonly endCharacter: number,
     /** What the text between the parentheses means, shared by the marks written the same way. */
     private readonly meaning: MarkMeaning,
+    /** A mark wrapped over two lines (`(S//REL UK,` / `FRANCE)`) ends on the next one. */
+    readonly endLine: number = line,
   ) {}
 
   get level(): Level | undefined {
@@ -65,7 +67,7 @@ export class Mark implements PortionMark {
   }
 
   get range(): TextRange {
-    return new TextRange(this.line, this.startCharacter, this.line, this.endCharacter);
+    return new TextRange(this.line, this.startCharacter, this.endLine, this.endCharacter);
   }
 
   /** As the protocol and the tests see a mark: its text, range and meaning (no undefined fields). */
@@ -113,9 +115,10 @@ export interface Span {
 
 /** A portion mark such as `(U)`, `(S//NF)`, `(C/REL NATO)`; also an invalid one such as `(X)`. */
 export interface PortionMark extends Span {
-  /** Where the mark is, as numbers (a mark is on one line; `range` is made of these when read). */
+  /** Where the mark is, as numbers (`range` is made of these when read): it starts on `line` and ends on `endLine`. */
   line: number;
   startCharacter: number;
+  endLine: number;
   endCharacter: number;
   /** The level, when the first token is a known level (U, SBU, C, S, TS; case-insensitive). */
   level?: Level;
@@ -249,7 +252,7 @@ export interface Subject extends Span {
 }
 
 export interface RefEntry extends Span {
-  /** Upper-case letter; undefined for a single unlettered REF. */
+  /** Upper-case letter; for unlettered references the implicit one (A, B ... in order), with no `letterRange`. */
   letter?: string;
   /** Range of the letter itself (inside `[B](#).` just the `B`). */
   letterRange?: TextRange;
@@ -320,10 +323,22 @@ export interface Paragraph extends Portion {
   number: Span & { value: number };
   /** First words (up to 80 characters) after number and mark. */
   title: string;
+  /** A head written `7, (U)` (comma) or `2.(C)` (no space): still a paragraph; the range is the separator to mend. */
+  malformedHead?: { problem: 'comma' | 'no-space'; range: TextRange };
   /** An empty list may be shared between paragraphs: hence read only (as every list in the model is to features). */
   subParagraphs: readonly SubParagraph[];
   /** Talking points directly in the paragraph (not inside a sub-paragraph). */
   talkingPoints: readonly TalkingPoint[];
+}
+
+/**
+ * A numbered line that is not a paragraph: an item of a list inside a paragraph (`... as follows:` then
+ * `1.`, numbering that starts again at 1, an unmarked number out of sequence in a cable whose paragraphs
+ * are marked), or numbered text quoted inside BEGIN TEXT / END TEXT. Never checked or renumbered as a paragraph.
+ */
+export interface ListItem {
+  number: Span & { value: number };
+  reason: 'list' | 'quoted';
 }
 
 export type BlockKind = 'GUIDANCE' | 'TEXT' | 'TALKING POINTS' | 'NOTE' | 'COMMENT' | 'BACKGROUND' | 'SUMMARY' | string;
@@ -370,6 +385,8 @@ export interface ParagraphXref extends Span {
   parts: Array<{ from: ParagraphTarget; to?: ParagraphTarget }>;
   /** Every paragraph number named, ranges expanded. */
   numbers: number[];
+  /** A paragraph of another document (`para 5 of reftel`, `Article 12 paragraph 4`, quoted text): never checked or renumbered. */
+  external: boolean;
 }
 
 /** A web-copy link artifact `[text](#)`: the whole artifact and the text inside. */
@@ -417,7 +434,7 @@ export interface CableModel {
   addresses: AddressBlock[];
   banner?: Banner;
   captions: Caption[];
-  /** Lines between banner and E.O. line that are not captions (`PARIS FOR EST:H.SMITH`). */
+  /** Header lines that are none of its parts: after the banner (`PARIS FOR EST:H.SMITH`), or a part written twice. */
   passingLines: Span[];
   eo?: EoLine;
   tags?: TagsLine;
@@ -427,6 +444,8 @@ export interface CableModel {
   /** Range of the whole header (from the first line to the line before the first paragraph or body text). */
   headerRange?: TextRange;
   paragraphs: Paragraph[];
+  /** Numbered lines that are not paragraphs (see ListItem), in document order. */
+  listItems: ListItem[];
   /** Every portion in document order, flattened: subject, paragraphs, sub-paragraphs, talking points, marked text. */
   portions: Portion[];
   /** Every portion mark found, in document order (the same objects as on the portions). */

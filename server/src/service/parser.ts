@@ -13,6 +13,7 @@ import type {
   Dtg,
   EoLine,
   Level,
+  ListItem,
   MessageRef,
   Paragraph,
   ParagraphTarget,
@@ -59,7 +60,7 @@ function isNotPost(post: string): boolean {
 // Lines of a received cable's routing and distribution, anywhere before the E.O. line: `PAGE 01 ...`,
 // `ACTION AF-00`, `INFO LOG-00 ADS-00 ...`, office lists `H-01 NSCE-00 ...`, `------352654 200910Z /23`.
 const DISTRIBUTION_RE = /^\s*(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]{1,6}-\d{2}\b|INFO\s+LOG-|(?:[A-Z]{1,6}-\d{2}\s+)+(?:[A-Z]{1,6}-\d{2}|\/\d{3}\s+W)\s*$|[A-Z]{1,6}-\d{2}\s+\/\d{3}\s+W\s*$|-{6,}\s*\d+\s+\d{6}Z\s+\/\d+\s*$)/;
-const BLOCK_KINDS = 'TALKING POINTS|SUMMARY AND COMMENT|GUIDANCE|TEXT|SUMMARY|COMMENT|NOTE|BACKGROUND';
+const BLOCK_KINDS = 'TALKING POINTS|SUMMARY AND COMMENT|GUIDANCE|TEXT|QUOTE|SUMMARY|COMMENT|NOTE|BACKGROUND';
 
 const LINE_BREAK_RE = /\r\n?|\n/;
 const ARTIFACT_RE = /\[([^[\]]{1,100})\]\(#\)/g;
@@ -213,6 +214,8 @@ interface HeadMatch {
   numberStart: number;
   numberEnd: number;
   after: number;
+  /** `7, (U)`: a comma where the dot belongs (read only when a level mark follows). */
+  comma?: boolean;
 }
 
 /** Where a letter label's parts are: the letter, and where the text after the dot and spaces starts. */
@@ -265,7 +268,11 @@ function matchParagraphHead(text: string, tight: boolean, head: HeadMatch): bool
   const numberStart = at;
   while (at < length && at - numberStart <= 4 && isDigit(text.charCodeAt(at))) at++;
   const digits = at - numberStart;
-  if (digits === 0 || digits > 4 || text.charCodeAt(at) !== 46 /* . */) return false;
+  if (digits === 0 || digits > 4) return false;
+  // `7, (U)`: a typed comma for the dot, taken only with a level mark after it.
+  const comma = !tight && digits <= 3 && text.charCodeAt(at) === 44 && levelMarkAt(text, skipRegexSpaces(text, at + 1, 3));
+  if (text.charCodeAt(at) !== 46 /* . */ && !comma) return false;
+  head.comma = comma;
   at++;
   const next = text.charCodeAt(at);
   if (tight) {
@@ -315,6 +322,7 @@ function emptyModel(lines: string[], eol: '\n' | '\r\n'): CableModel {
     captions: [],
     passingLines: [],
     paragraphs: [],
+    listItems: [],
     portions: [],
     marks: [],
     blocks: [],
@@ -598,9 +606,13 @@ class CableParser {
   private chunkStartLine = 0;
   private chunkPortion: Portion | undefined = undefined;
   private readonly openBlocks: OpenBlock[] = [];
+  /** The number the next item of the list being read would carry (0: no list is being read). */
+  private listNext = 0;
+  /** Whether the cable marks its paragraphs (two heads or more carry a level mark): then an unmarked number out of the run is a list item. */
+  private marksParagraphs = false;
   /** How many of the open blocks are parentheticals: while any is, every line's parentheses are followed. */
   private openParentheticals = 0;
-  /** The line after an END that ended its line (`End` / `note.)`), and where the END's words end on it. */
+  /** The line after a BEGIN or END that ended its line (`End` / `note.)`), and where the keyword's words end on it. */
   private wrappedEnd?: { line: number; end: number };
   private signatureStart = Number.MAX_SAFE_INTEGER;
   /** The last head found by paragraphHeadMatch or talkingPointMatch: number (or dash) start and end, where the text starts (reused: no allocation per line). */
@@ -848,7 +860,8 @@ class CableParser {
     // `(` then 1-120 characters other than parentheses then `)` (by hand: no match arrays per head).
     if (text.charCodeAt(position) !== 40 /* ( */) return undefined;
     const closeAt = text.indexOf(')', position + 1);
-    if (closeAt < 0 || closeAt === position + 1 || closeAt - position - 1 > 120) return undefined;
+    if (closeAt < 0) return this.wrappedHeadMark(line, position);
+    if (closeAt === position + 1 || closeAt - position - 1 > 120) return undefined;
     const inner = text.slice(position + 1, closeAt);
     if (inner.includes('(')) return undefined;
     const first = inner.charCodeAt(0);
@@ -860,6 +873,35 @@ class CableParser {
     while (end < text.length && isRegexSpace(text.charCodeAt(end))) end++;
     this.headMarkEnd = end;
     return this.mark(line, position, closeAt + 1, inner);
+  }
+
+  /**
+   * A head's mark that the line's end wraps: `2. (S//REL AFGHANISTAN, KYRGYZSTAN,` / `TAJIKISTAN) Text`.
+   * One mark when it starts with a level and both parts hold only the words of controls.
+   */
+  private wrappedHeadMark(line: number, position: number): PortionMark | undefined {
+    // The parts, line by line, until the closing parenthesis: at most three lines and 160 characters.
+    const parts = [this.clean[line].slice(position + 1)];
+    let endLine = line;
+    let closeAt = -1;
+    while (closeAt < 0 && endLine - line < 2 && endLine + 1 < this.count && !this.isBlank(endLine + 1)) {
+      endLine++;
+      closeAt = this.clean[endLine].indexOf(')');
+      parts.push(closeAt < 0 ? this.clean[endLine] : this.clean[endLine].slice(0, closeAt));
+    }
+    const inner = parts.map((part) => part.trim()).join(' ').trim();
+    if (closeAt < 0 || inner.length > 160 || !/^[A-Za-z/ ,.-]+$/.test(inner) || !startsWithLevel(inner, true)) return undefined;
+    const analysed = analyseMarkCached(inner);
+    if (analysed.problem !== undefined) return undefined;
+    const start = this.startColumn(line, position);
+    const end = this.endColumn(endLine, closeAt + 1);
+    const text = [this.raw[line].slice(start), ...this.raw.slice(line + 1, endLine), this.raw[endLine].slice(0, end)].join('\n');
+    const mark = new Mark(text, line, start, end, analysed, endLine);
+    this.marks.push(mark);
+    this.highestMarkRank = Math.max(this.highestMarkRank, levelRank(mark.level!));
+    noteOrder(this.markOrder, line, start);
+    this.headMarkEnd = this.clean[line].length;
+    return mark;
   }
 
   // ---- header
@@ -918,8 +960,13 @@ class CableParser {
         if (!this.captionLine(line)) model.passingLines.push(this.lineSpan(line));
         else if (model.eo) seenEoOrLater = true;
       } else if (seenEoOrLater || model.banner || TALKING_POINT_RE.test(text) || /^\s*\(/.test(text)) {
-        firstBodyLine = line;
-        break;
+        // The header ends at the body, not at the first line it does not know (a TAGS line written twice,
+        // `For the Ambassador`): while a part of it still follows before any paragraph, the line passes.
+        if (!this.headerPartFollows(line + 1)) {
+          firstBodyLine = line;
+          break;
+        }
+        model.passingLines.push(this.lineSpan(line));
       }
       lastHeaderLine = next - 1;
       line = next;
@@ -938,6 +985,21 @@ class CableParser {
   }
 
   /** `anyLine`: before the addresses, any line after a transmission line is one too. */
+  /** Whether a header part not yet read (E.O., TAGS, SUBJECT, REF, Classified By) comes before any paragraph. */
+  private headerPartFollows(from: number): boolean {
+    const model = this.model;
+    for (let line = from, seen = 0; line < this.count && seen < 12; line++) {
+      if (this.isBlank(line)) continue;
+      seen++;
+      const text = this.clean[line];
+      if (this.isParagraphHead(line)) return false;
+      if (!model.eo && (EO_RE.test(text) || DECL_ONLY_RE.test(text))) return true;
+      if ((!model.tags && TAGS_RE.test(text)) || (!model.subject && SUBJECT_RE.test(text)) || (!model.refs && REF_RE.test(text))) return true;
+      if (!model.classifiedBy && CLASSIFIED_BY_RE.test(text)) return true;
+    }
+    return false;
+  }
+
   private transmissionLine(line: number, anyLine: boolean): boolean {
     const text = this.clean[line];
     const previous = this.model.transmission[this.model.transmission.length - 1];
@@ -1250,7 +1312,7 @@ class CableParser {
     let last = line;
     while (last + 1 < this.count && !this.isBlank(last + 1)) {
       const text = this.clean[last + 1];
-      if (SUBJECT_RE.test(text) || !/^[\s,]*[A-Z][A-Z0-9]{1,7}(?:[\s,]+[A-Z][A-Z0-9]{1,7})*[\s,]*$/.test(text)) break;
+      if (SUBJECT_RE.test(text) || TAGS_RE.test(text) || !/^[\s,]*[A-Z][A-Z0-9]{1,7}(?:[\s,]+[A-Z][A-Z0-9]{1,7})*[\s,]*$/.test(text)) break;
       last++;
       collect(last, 0);
       lineRanges.push(this.lineSpan(last).range);
@@ -1322,6 +1384,13 @@ class CableParser {
     return last + 1;
   }
 
+  /** Whether a cable reference (`STATE 10152`, `08 LUANDA 536`) starts at `from`. */
+  private startsWithMessageRef(line: number, from: number): boolean {
+    let start = from;
+    while (start < this.clean[line].length && isSpace(this.clean[line].charCodeAt(start))) start++;
+    return this.messageRefAt(line, start) !== undefined;
+  }
+
   private refBlock(line: number): number {
     const match = REF_RE.exec(this.clean[line])!;
     const keyword = this.span(line, match[1].length, match[1].length + match[2].length);
@@ -1370,7 +1439,18 @@ class CableParser {
           position = from + startLabel[0].length;
         }
       }
+      if (!lettered && current && atStart && index > line && this.startsWithMessageRef(index, position)) finish();
       if (!current) current = { start: { line: index, col: position }, pieces: [] };
+      // Unlettered references one after another: `REF: STATE 10152; 08 LUANDA 536`.
+      for (let semicolon = text.indexOf(';', position); !lettered && semicolon >= 0; semicolon = text.indexOf(';', position)) {
+        let after = semicolon + 1;
+        while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+        if (!this.startsWithMessageRef(index, after)) break;
+        current.pieces.push([index, position, semicolon]);
+        finish();
+        current = { start: { line: index, col: after }, pieces: [] };
+        position = after;
+      }
       // Inline labels for the next expected letter: `A. STATE 1  B. KABUL 2`, `A) X, B) Y`, `(C) Z`.
       while (lettered) {
         const want = expected();
@@ -1405,6 +1485,8 @@ class CableParser {
       next++;
     }
     finish();
+    // Unlettered references are lettered implicitly, in order: `ref B` names the second (no letter is written, so none is relettered).
+    if (!lettered) entries.forEach((entry, index) => index < 26 && (entry.letter = String.fromCharCode(65 + index)));
     const block: RefBlock = Object.assign(this.multiSpan(line, match[1].length, last, this.lineEnd(last)), { keyword, entries });
     this.model.refs = block;
     return last + 1;
@@ -1590,6 +1672,7 @@ class CableParser {
 
   private parseBody(bodyStart: number): void {
     const stop = Math.min(this.signatureStart, this.count);
+    this.marksParagraphs = this.countMarkedHeads(bodyStart, stop) >= 2;
     const keywords = this.keywordStarts();
     for (let line = bodyStart; line < stop; line++) {
       if (this.blank[line] === 1) {
@@ -1637,12 +1720,33 @@ class CableParser {
     sortedByStart(this.model.blocks);
   }
 
+  /** Whether the next numbered head after `line` is `value` with a level mark. */
+  private nextMarkedHeadIs(line: number, value: number): boolean {
+    for (let ahead = line + 1; ahead < this.count; ahead++) {
+      const head = PARAGRAPH_RE.exec(this.clean[ahead]);
+      if (head) return Number(head[2]) === value && levelMarkAt(this.clean[ahead], head[0].length);
+    }
+    return false;
+  }
+
+  private countMarkedHeads(from: number, to: number): number {
+    let count = 0;
+    for (let line = from; line < to && count < 2; line++) {
+      const head = PARAGRAPH_RE.exec(this.clean[line]);
+      if (head && levelMarkAt(this.clean[line], head[0].length)) count++;
+    }
+    return count;
+  }
+
   /** Handles a non-blank body line; returns where a block opener may start after its head. */
   private structureLine(line: number): number {
     const text = this.clean[line];
     if (this.paragraphHeadMatch(line)) {
       const head = this.headMatch;
-      return this.paragraphHead(line, head.numberStart, text.slice(head.numberStart, head.numberEnd), head.after);
+      const digits = text.slice(head.numberStart, head.numberEnd);
+      const reason = this.listItemReason(line, Number(digits), text.charCodeAt(head.after) === 40 /* ( */);
+      if (!reason) return this.paragraphHead(line, head.numberStart, digits, head.after);
+      this.model.listItems.push({ number: Object.assign(this.span(line, head.numberStart, head.numberEnd), { value: Number(digits) }), reason });
     }
     // Each head regex runs only when the first character can start it: prose lines run none.
     const first = skipRegexSpaces(text, 0, text.length);
@@ -1707,6 +1811,31 @@ class CableParser {
     if (marked) return true;
     if (line === 0 || this.isBlank(line - 1) || endsSentence(this.clean[line - 1])) return true;
     return this.isNextNumber(text, head);
+  }
+
+  /**
+   * Why a numbered head is not a paragraph (cable-format.md section 13): it is quoted text inside BEGIN
+   * TEXT, or an unmarked item of a list: the numbering starts again at 1, goes on from the list's last
+   * item, or breaks the run in a cable whose paragraphs carry marks. Undefined for a paragraph.
+   */
+  private listItemReason(line: number, value: number, marked: boolean): ListItem['reason'] | undefined {
+    if (this.isQuoted()) return 'quoted';
+    const last = this.model.paragraphs[this.model.paragraphs.length - 1];
+    if (marked || !last) {
+      this.listNext = 0;
+      return undefined;
+    }
+    const followsRun = value === last.number.value + 1;
+    // A list's next number that is also the paragraphs' next: a paragraph when the next head goes on from it, marked.
+    const continuesList = this.listNext > 0 && value === this.listNext && !(followsRun && this.nextMarkedHeadIs(line, value + 1));
+    const startsList = value === 1;
+    const outOfRun = this.marksParagraphs && !followsRun;
+    if (!continuesList && !startsList && !outOfRun) {
+      this.listNext = 0;
+      return undefined;
+    }
+    this.listNext = value + 1;
+    return 'list';
   }
 
   /** Whether the head's number is the one after the last paragraph found (1 when there is none yet). */
@@ -1778,6 +1907,11 @@ class CableParser {
     }
     const numberRange = this.rangeOf(line, numberStart, numberStart + digits.length);
     const number = { text: this.textAt(numberRange, digits), range: numberRange, value: Number(digits) };
+    const separator = numberStart + digits.length;
+    const separatorCode = this.clean[line].charCodeAt(separator);
+    let malformedHead: Paragraph['malformedHead'];
+    if (separatorCode === 44 /* , */) malformedHead = { problem: 'comma', range: this.rangeOf(line, separator, separator + 1) };
+    else if (separatorCode === 46 && this.clean[line].charCodeAt(separator + 1) === 40 /* ( */) malformedHead = { problem: 'no-space', range: this.rangeOf(line, separator + 1, separator + 1) };
     const head = this.headMark(line, afterNumber);
     const titleStart = head ? this.headMarkEnd : afterNumber;
     const paragraphRange = this.elementRange(line, numberStart, this.lineEnd(line));
@@ -1791,6 +1925,7 @@ class CableParser {
       title,
       subParagraphs: NO_ITEMS,
       talkingPoints: NO_ITEMS,
+      malformedHead,
     };
     this.paragraph = paragraph;
     this.paragraphLast = line;
@@ -2029,7 +2164,7 @@ class CableParser {
       }
     }
     this.scanParentheses(line, scanned, text.length);
-    this.closeWrappedEnd(line, scanned);
+    this.wrappedKeyword(line, scanned, headEnd);
   }
 
   /** Follows the parentheses of the innermost open parenthetical in [from, to): its `)` closes it. */
@@ -2051,16 +2186,29 @@ class CableParser {
     return undefined;
   }
 
-  /** `... End` / `note.)`: an END whose kind is on the next line closes its block, as it reads. */
-  private closeWrappedEnd(line: number, from: number): void {
+  /**
+   * `... End` / `note.)` and `... Begin` / `talking points:`: a BEGIN or END whose kind is on the next
+   * line opens or closes its block, as it reads.
+   */
+  private wrappedKeyword(line: number, from: number, headEnd: number): void {
+    if (line + 1 >= this.count) return;
     const text = this.clean[line];
-    const end = /\bEND\s*$/i.exec(text.slice(from));
-    if (!end || line + 1 >= this.count) return;
-    const next = new RegExp(`^\\s*(${BLOCK_KINDS})\\b\\.?\\)?`, 'i').exec(this.clean[line + 1]);
-    if (!next || !this.openBlocks.some((open) => open.kind === normaliseKind(next[1]))) return;
-    const start = from + end.index;
-    this.closeBlock(normaliseKind(next[1]), this.multiSpan(line, start, line + 1, next[0].length));
-    this.wrappedEnd = { line: line + 1, end: next[0].length };
+    // The last BEGIN or END on the line whose phrase the line's end cuts (`End` / `note.`, `Begin talking` / `points:`).
+    const lastKeyword = /\b(BEGIN|END)\b(?!.*\b(?:BEGIN|END)\b)/i.exec(text.slice(from));
+    if (!lastKeyword) return;
+    const start = from + lastKeyword.index;
+    const here = text.slice(start).trimEnd();
+    const next = this.clean[line + 1];
+    const lead = next.length - next.trimStart().length;
+    const phrase = new RegExp(`^(BEGIN|END)\\s+(${BLOCK_KINDS})\\b(?:\\.?\\)?|:?)`, 'i').exec(`${here} ${next.trimStart()}`);
+    if (!phrase || phrase[0].length <= here.length) return;
+    const endOnNext = lead + phrase[0].length - here.length - 1;
+    const kind = normaliseKind(phrase[2]);
+    const span = this.multiSpan(line, start, line + 1, endOnNext);
+    if (phrase[1].toUpperCase() === 'END') this.closeBlock(kind, span);
+    else if (this.openerAllowed(text, start, headEnd)) this.openBlocks.push({ kind, open: span, tentative: false });
+    else return;
+    this.wrappedEnd = { line: line + 1, end: endOnNext };
   }
 
   /** A heading such as `SUMMARY` or `(U) Summary` stands at the line start, or after a mark there. */
@@ -2077,6 +2225,8 @@ class CableParser {
     while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
     if (before === 0 || before <= headEnd) return true;
     const previous = text[before - 1];
+    // After the rest of a head's mark wrapped from the line before (`UZBEKISTAN) Begin talking points:`).
+    if (previous === ')') return /^[A-Za-z/ ,.-]*\)$/.test(text.slice(0, before));
     return previous === '(' || previous === '[' || previous === '.' || previous === '!' || previous === '?' || previous === ':';
   }
 
@@ -2123,13 +2273,22 @@ class CableParser {
       let after = position;
       while (after < text.length && isSpace(text.charCodeAt(after))) after++;
       if (text[after] === ':') continue;
-      // REFTEL and REFTELS are six letters or more; REF and REFS fewer.
-      const reftel = wordLength >= 6;
+      // `ref. b`: a dot after the word.
+      if (text[after] === '.' && wordLength < 6) position = after + 1;
+      // REFTEL and REFTELS are six letters or more; REF and REFS fewer. `REFTEL A` cites A.
+      let reftel = wordLength >= 6;
       let parts: readonly RefCitation['parts'][number][] = [];
-      if (!reftel) {
-        parts = this.citedLetters(line, text, position);
-        position = this.citedEnd;
-        next = Math.max(next, position);
+      // `(REF` / `B)`: at the line's end, the letters may stand at the start of the next line.
+      const wraps = text.slice(position).trim() === '' && line + 1 < this.count;
+      const endLine = wraps ? line + 1 : line;
+      const lettersText = wraps ? ` ${this.clean[line + 1]}` : text.slice(position);
+      if (!reftel || /^\s+[A-Z](?![A-Za-z0-9])/.test(lettersText)) {
+        parts = wraps ? this.citedLetters(endLine, this.clean[endLine], 0) : this.citedLetters(line, text, position);
+        if (parts.length > 0) {
+          reftel = false;
+          position = this.citedEnd;
+        }
+        if (!wraps) next = Math.max(next, position);
       }
       if (!reftel && parts.length === 0) continue;
       let letters: string[] = [];
@@ -2141,8 +2300,9 @@ class CableParser {
         const last = part.to ? part.to.letter.charCodeAt(0) : first;
         for (let code = first; code <= Math.max(first, last); code++) letters = withItem(letters, String.fromCharCode(code));
       }
-      const citationRange = this.rangeOf(line, start, position);
-      this.model.refCitations.push({ text: this.textAt(citationRange), range: citationRange, reftel, parts: exact(parts), letters: exact(letters) });
+      const multiLine = wraps && parts.length > 0;
+      const citationRange = multiLine ? this.elementRange(line, start, position, endLine) : this.rangeOf(line, start, position);
+      this.model.refCitations.push({ text: multiLine ? this.textOf(citationRange) : this.textAt(citationRange), range: citationRange, reftel, parts: exact(parts), letters: exact(letters) });
     }
   }
 
@@ -2178,6 +2338,23 @@ class CableParser {
     }
     this.citedEnd = end;
     return parts;
+  }
+
+  /** Inside quoted text (BEGIN TEXT, BEGIN QUOTE): its numbers and paragraphs are another document's. */
+  private isQuoted(): boolean {
+    return this.openBlocks.some((open) => open.kind === 'TEXT' || open.kind === 'QUOTE');
+  }
+
+  /**
+   * `para 5 of reftel`, `REF A para 3`, `Article 12 paragraph 4`: a paragraph of something else. Read on
+   * the logical text, the line's neighbours joined, so that a wrap does not change the answer.
+   */
+  private namesAnotherDocument(line: number, start: number, end: number): boolean {
+    const text = this.clean[line];
+    const after = `${text.slice(end)} ${line + 1 < this.count ? this.clean[line + 1] : ''}`.slice(0, 60);
+    if (/^\s*,?\s*(?:of|in|from)\s+(?!this\b|the\s+above\b|above\b|below\b)/i.test(after)) return true;
+    const before = `${line > 0 && start < 25 ? this.clean[line - 1] : ''} ${text.slice(0, start)}`.slice(-40);
+    return /\b(?:REFS?\s+[A-Z](?:\s*-\s*[A-Z])?|REFTELS?|SEPTEL|reference|(?:article|section|annex|chapter|part|resolution|UNSCR|OP)\s+[\w.()-]+)[\s,]*$/i.test(before);
   }
 
   private scanXrefs(line: number, from: number): void {
@@ -2219,7 +2396,8 @@ class CableParser {
         }
       }
       const xrefRange = this.rangeOf(line, start, end);
-      this.model.paragraphXrefs.push({ text: this.textAt(xrefRange), range: xrefRange, parts: exact(parts), numbers: exact(numbers) });
+      const external = this.isQuoted() || this.namesAnotherDocument(line, start, end);
+      this.model.paragraphXrefs.push({ text: this.textAt(xrefRange), range: xrefRange, parts: exact(parts), numbers: exact(numbers), external });
     }
   }
 

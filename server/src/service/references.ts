@@ -37,7 +37,8 @@ function targetAt(model: CableModel, position: Position): Target | undefined {
     if (contains(entry.range, position)) return { kind: 'entry', entry, onLetter: false };
   }
   for (const xref of model.paragraphXrefs) {
-    if (!contains(xref.range, position)) continue;
+    // Another document's paragraph (`para 5 of reftel`) is not this cable's to show or follow.
+    if (xref.external || !contains(xref.range, position)) continue;
     for (const part of xref.parts) {
       for (const target of part.to ? [part.from, part.to] : [part.from]) if (contains(target.range, position)) return { kind: 'xref', xref, target };
     }
@@ -162,7 +163,8 @@ function locationOf(cable: IndexedCable): Location {
 }
 
 function entryLine(entry: RefEntry): string {
-  return entry.letter ? `REF ${entry.letter}: ${entry.description}` : `REF: ${entry.description}`;
+  // An unlettered reference carries its implicit letter only for citations: it is shown as written.
+  return entry.letterRange ? `REF ${entry.letter}: ${entry.description}` : `REF: ${entry.description}`;
 }
 
 // --- features ---
@@ -192,7 +194,7 @@ export function referenceHover(context: RuleContext, position: Position): Hover 
   if (target.kind === 'entry') {
     const { entry } = target;
     const places = citationsOf(model, entry).map((range) => placeOf(model, range.start.line));
-    const name = entry.letter ? `REF ${entry.letter}` : 'The reference';
+    const name = entry.letterRange ? `REF ${entry.letter}` : 'The reference';
     const count = places.length;
     const summary = count === 0 ? `${name} is not cited in the text.` : `${name} is cited ${count === 1 ? 'once' : `${count} times`}: ${places.join(', ')}.`;
     return { contents: { kind: 'markdown', value: withIndexed(context, [entry], summary) }, range: target.onLetter ? entry.letterRange! : entry.range };

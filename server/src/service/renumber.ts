@@ -69,6 +69,7 @@ function computeRenumbering(model: CableModel): TextEdit[] {
   };
 
   for (const xref of model.paragraphXrefs) {
+    if (xref.external) continue;
     for (const part of xref.parts) {
       const from = resolve(part.from);
       const to = part.to ? resolve(part.to) : undefined;

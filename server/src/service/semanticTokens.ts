@@ -121,7 +121,13 @@ function collectTokens(context: RuleContext, range?: Range): { data: Int32Array;
     let bits = mark.valid && mark.level ? levelBit[mark.level] : BIT.invalid;
     if (mark.level && !mark.valid) bits |= levelBit[mark.level];
     if (mark.controls.length > 0) bits |= BIT.controlled;
-    gathered.pushOnLine(mark.line, mark.startCharacter, mark.endCharacter, TYPE.portionMark, bits);
+    if (mark.endLine === mark.line) {
+      gathered.pushOnLine(mark.line, mark.startCharacter, mark.endCharacter, TYPE.portionMark, bits);
+    } else {
+      // Tokens are single-line: a wrapped mark is two, one on each line.
+      gathered.pushOnLine(mark.line, mark.startCharacter, model.lines[mark.line].length, TYPE.portionMark, bits);
+      gathered.pushOnLine(mark.endLine, 0, mark.endCharacter, TYPE.portionMark, bits);
+    }
   });
 
   const defined = new Set<string>();

@@ -11,7 +11,7 @@ export function documentSymbols(model: CableModel): DocumentSymbol[] {
   }
   if (model.refs && model.refs.entries.length > 0) {
     const entries = model.refs.entries.map((entry) =>
-      symbol(entry.letter ? `REF ${entry.letter}. ${entry.description}` : `REF ${entry.description}`, SymbolKind.Key, entry.range, entry.letterRange ?? entry.descriptionRange),
+      symbol(entry.letterRange ? `REF ${entry.letter}. ${entry.description}` : `REF ${entry.description}`, SymbolKind.Key, entry.range, entry.letterRange ?? entry.descriptionRange),
     );
     symbols.push(symbol('References', SymbolKind.Namespace, model.refs.range, model.refs.keyword.range, entries));
   }

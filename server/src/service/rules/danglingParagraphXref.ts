@@ -1,5 +1,5 @@
 // CBL020: a cross-reference to a paragraph (or sub-paragraph) that this cable does not have.
-import { isLetteredSubParagraph, type CableModel, type ParagraphTarget, type TextRange } from '../model';
+import { isLetteredSubParagraph, type CableModel, type ParagraphTarget } from '../model';
 import type { Finding, Rule } from './rule';
 
 export const danglingParagraphXref: Rule = {
@@ -18,7 +18,7 @@ export const danglingParagraphXref: Rule = {
     const xrefs = model.paragraphXrefs;
     for (let index = 0; index < xrefs.length; index++) {
       const xref = xrefs[index];
-      if (namesAnotherDocument(model, xref.range)) continue;
+      if (xref.external) continue;
       const parts = xref.parts;
       for (let at = 0; at < parts.length; at++) {
         const part = parts[at];
@@ -51,13 +51,4 @@ function danglingTarget(model: CableModel, byNumber: ReadonlyMap<number, number>
     return `Paragraph ${target.number} has no sub-paragraph ${target.sub.letter}.`;
   }
   return undefined;
-}
-
-/** `para 5 of reftel`, `REF A para 3`, `paragraph 2 of the resolution`: a paragraph of something else. */
-function namesAnotherDocument(model: CableModel, range: TextRange): boolean {
-  const line = model.lines[range.endLine] ?? '';
-  const after = line.slice(range.endCharacter, range.endCharacter + 60);
-  if (/^\s*,?\s*(?:of|in|from)\s+(?!this\b|the\s+above\b|above\b|below\b)/i.test(after)) return true;
-  const before = (model.lines[range.startLine] ?? '').slice(Math.max(0, range.startCharacter - 25), range.startCharacter);
-  return /\b(?:REFS?\s+[A-Z](?:\s*-\s*[A-Z])?|REFTELS?|SEPTEL|reference|(?:article|section|annex|chapter|part|resolution|UNSCR|OP)\s+[\w.()-]+)[\s,]*$/i.test(before);
 }

@@ -31,22 +31,46 @@ export const paragraphNumbering: Rule = {
         const why = firstIndex.get(value)! < index ? `Paragraph ${value} is numbered twice` : `Paragraph ${paragraph.number.text} is out of sequence`;
         findings.push({ range: paragraph.number.range, message: `${why}: expected ${expected}.`, data: { expected: String(expected) } });
       }
+      if (paragraph.malformedHead) findings.push(malformedHeadFinding(paragraph));
       findings.push(...subParagraphFindings(paragraph));
     }
     return findings;
   },
-  fixes(_finding, { model }) {
+  fixes(finding, { model }) {
+    const mend = headMend(finding.data);
+    if (mend) return [{ title: mend.newText === '.' ? 'Write a dot for the comma' : 'Put a space before the mark', edits: [mend], isPreferred: true }];
     const edits = renumberEdits(model);
     return edits.length === 0 ? [] : [{ title: 'Renumber paragraphs and cross-references', edits, isPreferred: true }];
   },
   fixAllEdits(context) {
     // One renumbering answers every finding; none when nothing is out of sequence.
-    const findings = paragraphNumbering.check(context);
-    if (findings.length === 0) return [];
+    const all = paragraphNumbering.check(context);
+    // A head's punctuation is mended on its own; the numbering is renumbered when that is certain.
+    const mends = all.flatMap((finding) => headMend(finding.data) ?? []).map((edit) => [edit]);
+    const findings = all.filter((finding) => !headMend(finding.data));
+    if (findings.length === 0) return mends;
     const edits = renumberEdits(context.model);
-    return edits.length === 0 || !isCertain(context.model, findings, edits) ? [] : [edits];
+    return edits.length === 0 || !isCertain(context.model, findings, edits) ? mends : [...mends, edits];
   },
 };
+
+/** `7, (U)` and `2.(C)`: still paragraph heads (counted and renumbered as such), their form to mend. */
+function malformedHeadFinding(paragraph: Paragraph): Finding {
+  const head = paragraph.malformedHead!;
+  const comma = head.problem === 'comma';
+  return {
+    range: comma ? head.range : paragraph.number.range,
+    message: comma
+      ? `Paragraph head ${paragraph.number.text}, has a comma for its dot: write ${paragraph.number.text}.`
+      : `Paragraph head ${paragraph.number.text}. has no space before its mark: write ${paragraph.number.text}. (`,
+    data: { mend: { range: head.range, newText: comma ? '.' : ' ' } },
+  };
+}
+
+function headMend(data: Record<string, unknown> | undefined): TextEdit | undefined {
+  const mend = data?.mend as TextEdit | undefined;
+  return mend && typeof mend.newText === 'string' && mend.range ? mend : undefined;
+}
 
 /**
  * Fix-all renumbers only when the renumbering changes just the labels reported as wrong (a `14.` that
