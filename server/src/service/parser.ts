@@ -35,7 +35,6 @@ import type {
   TransmissionLine,
   WebArtifact,
 } from './model';
-import { findKeywords, type KeywordStarts } from './keywordScan';
 import { EMPTY_STRUCTURE, readStructure } from './parser/structure';
 import { isValidMark, LEVELS, levelRank, Mark, TextRange, type MarkMeaning } from './model';
 
@@ -98,8 +97,7 @@ const BLOCK_RE = new RegExp(
   'gi',
 );
 // Where a block (BLOCK_RE), a citation (findCitationWord) or a cross-reference (findXrefWord) can first
-// start on a line: where these words do. keywordScan.ts finds the same starts for the whole text at once; this per-line
-// scan serves when it cannot (a line cleaned of artifacts, no WebAssembly). Explicit classes, as V8 runs
+// start on a line: where these words do; the keyword list lives here alone. Explicit classes, as V8 runs
 // them faster than the `i` flag; `note` and `background` count only before a colon, as in BLOCK_RE.
 const KEYWORD_RE = new RegExp(
   String.raw`\b(?:(${caseless('BEGIN')}|${caseless('END')}|${caseless('SUMMARY')}|${caseless('COMMENT')}|` +
@@ -572,7 +570,6 @@ function isSpace(code: number): boolean {
 
 class CableParser {
   private readonly model: CableModel;
-  private readonly source: string;
   private readonly raw: string[];
   /** Lines with artifacts removed and BOM skipped; regexes run on these. */
   private clean: string[];
@@ -627,7 +624,6 @@ class CableParser {
   constructor(text: string) {
     const source = typeof text === 'string' ? text : String(text ?? '');
     const { lines, eol } = splitLines(source);
-    this.source = source;
     this.raw = lines;
     this.model = emptyModel(lines, eol);
     let count = lines.length;
@@ -1649,31 +1645,9 @@ class CableParser {
 
   // ---- body
 
-  /**
-   * The keyword starts of the analysed lines, found in one pass over the text, with each line's offset.
-   * Undefined when a line was cleaned of artifacts (the offsets would not line up) or WebAssembly cannot
-   * run: then each line is scanned with KEYWORD_RE.
-   */
-  private keywordStarts(): { starts: KeywordStarts; lineStarts: Int32Array } | undefined {
-    if (this.clean !== this.raw) return undefined;
-    const text = this.source;
-    const lineStarts = new Int32Array(this.count + 1);
-    let offset = 0;
-    for (let line = 0; line < this.count; line++) {
-      lineStarts[line] = offset;
-      offset += this.raw[line].length;
-      // Lines break at `\r\n`, a lone `\r` or `\n` (see splitLines).
-      offset += text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;
-    }
-    lineStarts[this.count] = Math.min(offset, text.length);
-    const starts = findKeywords(text, lineStarts[this.count]);
-    return starts ? { starts, lineStarts } : undefined;
-  }
-
   private parseBody(bodyStart: number): void {
     const stop = Math.min(this.signatureStart, this.count);
     this.marksParagraphs = this.countMarkedHeads(bodyStart, stop) >= 2;
-    const keywords = this.keywordStarts();
     for (let line = bodyStart; line < stop; line++) {
       if (this.blank[line] === 1) {
         this.blankLine(line);
@@ -1684,24 +1658,18 @@ class CableParser {
       else if (!this.consumed[line]) headEnd = this.structureLine(line);
       else this.extendCurrent(line);
       const text = this.clean[line];
+      // Where a block, a citation and a cross-reference can first start on the line (KEYWORD_RE).
       let blockFrom = -1;
       let citationFrom = -1;
       let xrefFrom = -1;
-      if (keywords) {
-        keywords.starts.onLine(keywords.lineStarts[line], text.length);
-        blockFrom = keywords.starts.block;
-        citationFrom = keywords.starts.citation;
-        xrefFrom = keywords.starts.xref;
-      } else {
-        KEYWORD_RE.lastIndex = 0;
-        for (let match = KEYWORD_RE.exec(text); match; match = KEYWORD_RE.exec(text)) {
-          if (match[1] !== undefined) {
-            if (blockFrom < 0) blockFrom = match.index;
-          } else if (match[2] !== undefined) {
-            if (citationFrom < 0) citationFrom = match.index;
-          } else if (xrefFrom < 0) {
-            xrefFrom = match.index;
-          }
+      KEYWORD_RE.lastIndex = 0;
+      for (let match = KEYWORD_RE.exec(text); match; match = KEYWORD_RE.exec(text)) {
+        if (match[1] !== undefined) {
+          if (blockFrom < 0) blockFrom = match.index;
+        } else if (match[2] !== undefined) {
+          if (citationFrom < 0) citationFrom = match.index;
+        } else if (xrefFrom < 0) {
+          xrefFrom = match.index;
         }
       }
       if (blockFrom >= 0 || this.openParentheticals > 0) this.scanBlocks(line, headEnd, blockFrom < 0 ? text.length : blockFrom);

@@ -58,16 +58,18 @@ export const missingPortionMark: Rule = {
     if (governingOrder(model) < 12065 || model.structure.entireText) return findings;
     const classified = isClassified(model);
     const unclassifiedPreferred = classified ? undefined : markFor('U');
-    const parents = parentMarks(model);
+    // Built only when a portion lacks its mark: a long cable has thousands of sub-portions, usually all marked.
+    let parents: Map<Portion, string | undefined> | undefined;
+    const parentsOf = () => (parents ??= parentMarks(model));
     const inherit = config.bulletMarks === 'inherit';
-    const marksFor = (portion: Portion) => candidateMarks(model, config.systemHigh, parents.get(portion));
+    const marksFor = (portion: Portion) => candidateMarks(model, config.systemHigh, parentsOf().get(portion));
     // An indexed loop over the long lists: see the note on loops in ../model.ts.
     const portions = model.portions;
     for (let index = 0; index < portions.length; index++) {
       const portion = portions[index];
       if (portion.mark) continue;
       // Inside a paragraph, a sub-portion is part of it and takes its mark (an unmarked paragraph has its own finding).
-      if (inherit && portion.kind !== 'paragraph' && parents.has(portion)) continue;
+      if (inherit && portion.kind !== 'paragraph' && parentsOf().has(portion)) continue;
       if (portion.kind === 'paragraph' || portion.kind === 'subparagraph') {
         const marks = marksFor(portion);
         const label = portion.kind === 'paragraph' ? (portion as Paragraph).number : (portion as SubParagraph).label;

@@ -32,7 +32,7 @@ export const paragraphNumbering: Rule = {
         findings.push({ range: paragraph.number.range, message: `${why}: expected ${expected}.`, data: { expected: String(expected) } });
       }
       if (paragraph.malformedHead) findings.push(malformedHeadFinding(paragraph));
-      findings.push(...subParagraphFindings(paragraph));
+      if (paragraph.subParagraphs.length > 0) findings.push(...subParagraphFindings(paragraph));
     }
     return findings;
   },
