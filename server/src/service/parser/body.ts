@@ -1,0 +1,610 @@
+// The body as a drafter sees it: paragraphs (heads with typos too), sub-paragraphs, bullets and the
+// portions they make; numbered lines that are list items or quoted text; the signature and NNNN.
+import { LEVELS, TextRange, type ListItem, type Paragraph, type Portion, type SubParagraph, type TalkingPoint } from '../model';
+import { KEYWORD_RE } from './blocks';
+import { HeaderReader } from './header';
+import { CLASSIFIED_BY_RE, CLASSIFIED_BY_STICKY_RE } from './headerBlocks';
+import { levelMarkAt, trailingMarkStart } from './marks';
+import { NO_ITEMS, endsSentence, exact, isAsciiLetter, isDigit, isRegexSpace, isSpace, isUpperCase, skipRegexSpaces, sortedByStart, trimmedSlice, upperLetterAt, withItem } from './text';
+
+// Up to four digits; a four-digit number is a head only when expected or marked (`2008. was a year` is not).
+export const PARAGRAPH_RE = /^(\s{0,4})(\d{1,4})\.(?!\d)(?=\s|\(|$)\s*/;
+
+// `1.Text`: a head without the space, taken only at a line start after a blank line (`2.5 million` is not).
+export const TIGHT_PARAGRAPH_RE = /^(\s{0,4})(\d{1,4})\.(?=[A-Z])/;
+
+export const SUB_LETTER_RE = /^(\s{0,8})(\d{1,2})?([A-Za-z])\.(?=\s|\(|$)\s*/;
+
+export const SUB_PAREN_RE = /^(\s{0,8})\(([a-z]|\d{1,2})\)(?=\s|$)\s*/;
+
+export const TALKING_POINT_RE = /^(\s{0,8})(--?)(?!-)\s*(?=\S)/;
+
+export const SIGNATURE_RE = /^\s*(?!(?:END|BEGIN|UNQUOTE|QUOTE|NNNN)\b)[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,2}\s*$/;
+
+export const NNNN_RE = /^\s*NNNN\s*$/;
+
+/** Where a paragraph head's parts are: number start and end, and where its mark or text starts. */
+export interface HeadMatch {
+  numberStart: number;
+  numberEnd: number;
+  after: number;
+  /** `7, (U)`: a comma where the dot belongs (read only when a level mark follows). */
+  comma?: boolean;
+}
+
+/** Where a letter label's parts are: the letter, and where the text after the dot and spaces starts. */
+export interface SubLetterMatch {
+  letterAt: number;
+  end: number;
+}
+
+/**
+ * SUB_LETTER_RE (`A.`, `1B.` after at most 8 spaces) by hand, from the first non-space at `first`: a
+ * regex would make a match array for every sub-paragraph.
+ */
+export function matchSubLetter(text: string, first: number, match: SubLetterMatch): boolean {
+  if (first > 8) return false;
+  let at = first;
+  while (at < first + 2 && isDigit(text.charCodeAt(at))) at++;
+  if (!isAsciiLetter(text.charCodeAt(at)) || text.charCodeAt(at + 1) !== 46 /* . */) return false;
+  const after = at + 2;
+  if (after < text.length && !isRegexSpace(text.charCodeAt(after)) && text.charCodeAt(after) !== 40 /* ( */) return false;
+  match.letterAt = at;
+  match.end = skipRegexSpaces(text, after, text.length);
+  return true;
+}
+
+/**
+ * PARAGRAPH_RE (or, with `tight`, TIGHT_PARAGRAPH_RE) by hand, filling `head`: the body tries it on every
+ * line, and match arrays for each would be most of a long cable's garbage.
+ */
+export function matchParagraphHead(text: string, tight: boolean, head: HeadMatch): boolean {
+  const length = text.length;
+  let at = skipRegexSpaces(text, 0, 4);
+  const numberStart = at;
+  while (at < length && at - numberStart <= 4 && isDigit(text.charCodeAt(at))) at++;
+  const digits = at - numberStart;
+  if (digits === 0 || digits > 4) return false;
+  // `7, (U)`: a typed comma for the dot, taken only with a level mark after it.
+  const comma = !tight && digits <= 3 && text.charCodeAt(at) === 44 && levelMarkAt(text, skipRegexSpaces(text, at + 1, 3));
+  if (text.charCodeAt(at) !== 46 /* . */ && !comma) return false;
+  head.comma = comma;
+  at++;
+  const next = text.charCodeAt(at);
+  if (tight) {
+    if (!(next >= 65 && next <= 90)) return false;
+  } else {
+    if (at < length && next !== 40 /* ( */ && !isRegexSpace(next)) return false;
+    while (at < length && isRegexSpace(text.charCodeAt(at))) at++;
+  }
+  head.numberStart = numberStart;
+  head.numberEnd = numberStart + digits;
+  head.after = at;
+  return true;
+}
+
+/** A paragraph head out of context: `1.`-`999.` (with `tight`, `1.Text` too), or four digits with a mark. */
+export function looksLikeParagraphHead(text: string, tight: boolean): boolean {
+  const match = PARAGRAPH_RE.exec(text) ?? (tight ? TIGHT_PARAGRAPH_RE.exec(text) : null);
+  return match !== null && (match[2].length < 4 || levelMarkAt(text, match[0].length));
+}
+
+export abstract class BodyReader extends HeaderReader {
+  // body state
+  protected paragraph?: Paragraph;
+
+  protected paragraphLast = -1;
+
+  protected subParagraph?: SubParagraph;
+
+  protected subLast = -1;
+
+  protected talkingPoint?: TalkingPoint;
+
+  protected talkingPointFirst = -1;
+
+  protected talkingPointLast = -1;
+
+  /** The run of plain text being read (see textLine): whether one is open, its first line, and its portion when it starts with a mark. */
+  protected chunkOpen = false;
+
+  protected chunkStartLine = 0;
+
+  protected chunkPortion: Portion | undefined = undefined;
+
+  /** The number the next item of the list being read would carry (0: no list is being read). */
+  protected listNext = 0;
+
+  /** Whether the cable marks its paragraphs (two heads or more carry a level mark): then an unmarked number out of the run is a list item. */
+  protected marksParagraphs = false;
+
+  protected signatureStart = Number.MAX_SAFE_INTEGER;
+
+  /** The last head found by paragraphHeadMatch or talkingPointMatch: number (or dash) start and end, where the text starts (reused: no allocation per line). */
+  protected readonly headMatch: HeadMatch = { numberStart: 0, numberEnd: 0, after: 0 };
+
+  /** The last letter label found by matchSubLetter (reused: no allocation per line). */
+  protected readonly subLetterMatch: SubLetterMatch = { letterAt: 0, end: 0 };
+
+  protected findEnd(bodyStart: number): void {
+    let end = -1;
+    for (let i = this.count - 1; i >= bodyStart && i >= this.count - 50; i--) {
+      if (NNNN_RE.test(this.clean[i])) {
+        end = i;
+        break;
+      }
+    }
+    if (end >= 0) this.model.end = this.lineSpan(end);
+    let last = end >= 0 ? end - 1 : this.count - 1;
+    while (last >= bodyStart && (this.isBlank(last) || /^\s*End Cable Text\s*$/i.test(this.clean[last]))) last--;
+    let first = last + 1;
+    while (first - 1 >= bodyStart && first - 1 >= last - 1 && SIGNATURE_RE.test(this.clean[first - 1]) && !this.isStructural(first - 1)) first--;
+    // A second signature line only when it stands apart from the text above it.
+    if (first < last && first - 1 >= bodyStart && !this.isBlank(first - 1)) first++;
+    if (first <= last && last >= bodyStart) {
+      this.model.signature = this.multiSpan(first, this.lineStart(first), last, this.lineEnd(last));
+      this.signatureStart = first;
+    } else if (end >= 0) {
+      this.signatureStart = end;
+    }
+  }
+
+  protected parseBody(bodyStart: number): void {
+    const stop = Math.min(this.signatureStart, this.count);
+    this.marksParagraphs = this.countMarkedHeads(bodyStart, stop) >= 2;
+    for (let line = bodyStart; line < stop; line++) {
+      if (this.blank[line] === 1) {
+        this.blankLine(line);
+        continue;
+      }
+      let headEnd = 0;
+      if (this.pendingHead?.line === line) headEnd = this.pendingParagraph();
+      else if (!this.consumed[line]) headEnd = this.structureLine(line);
+      else this.extendCurrent(line);
+      const text = this.clean[line];
+      // Where a block, a citation and a cross-reference can first start on the line (KEYWORD_RE).
+      let blockFrom = -1;
+      let citationFrom = -1;
+      let xrefFrom = -1;
+      KEYWORD_RE.lastIndex = 0;
+      for (let match = KEYWORD_RE.exec(text); match; match = KEYWORD_RE.exec(text)) {
+        if (match[1] !== undefined) {
+          if (blockFrom < 0) blockFrom = match.index;
+        } else if (match[2] !== undefined) {
+          if (citationFrom < 0) citationFrom = match.index;
+        } else if (xrefFrom < 0) {
+          xrefFrom = match.index;
+        }
+      }
+      if (blockFrom >= 0 || this.openParentheticals > 0) this.scanBlocks(line, headEnd, blockFrom < 0 ? text.length : blockFrom);
+      if (citationFrom >= 0) this.scanCitations(line, citationFrom);
+      if (xrefFrom >= 0) this.scanXrefs(line, xrefFrom);
+    }
+    this.closeTalkingPoint();
+    this.closeChunk();
+    this.closeSubParagraph();
+    this.closeParagraph();
+    for (const open of this.openBlocks) {
+      if (open.tentative) continue;
+      this.model.blocks.push({ kind: open.kind, open: open.open, range: open.open.range });
+      this.model.blockProblems.push({ problem: 'unclosed', kind: open.kind, span: open.open });
+    }
+    sortedByStart(this.model.blocks);
+  }
+
+  /** Whether the next numbered head after `line` is `value` with a level mark. */
+  protected nextMarkedHeadIs(line: number, value: number): boolean {
+    for (let ahead = line + 1; ahead < this.count; ahead++) {
+      const head = PARAGRAPH_RE.exec(this.clean[ahead]);
+      if (head) return Number(head[2]) === value && levelMarkAt(this.clean[ahead], head[0].length);
+    }
+    return false;
+  }
+
+  protected countMarkedHeads(from: number, to: number): number {
+    let count = 0;
+    for (let line = from; line < to && count < 2; line++) {
+      const head = PARAGRAPH_RE.exec(this.clean[line]);
+      if (head && levelMarkAt(this.clean[line], head[0].length)) count++;
+    }
+    return count;
+  }
+
+  /** Handles a non-blank body line; returns where a block opener may start after its head. */
+  protected structureLine(line: number): number {
+    const text = this.clean[line];
+    if (this.paragraphHeadMatch(line)) {
+      const head = this.headMatch;
+      const digits = text.slice(head.numberStart, head.numberEnd);
+      const reason = this.listItemReason(line, Number(digits), text.charCodeAt(head.after) === 40 /* ( */);
+      if (!reason) return this.paragraphHead(line, head.numberStart, digits, head.after);
+      this.model.listItems.push({ number: Object.assign(this.span(line, head.numberStart, head.numberEnd), { value: Number(digits) }), reason });
+    }
+    // Each head regex runs only when the first character can start it: prose lines run none.
+    const first = skipRegexSpaces(text, 0, text.length);
+    const code = text.charCodeAt(first);
+    if (this.paragraph) {
+      const sub = this.subLetterMatch;
+      // Most lines start with a word: a letter label is a letter then a dot, or starts with a digit.
+      const letterThenDot = isAsciiLetter(code) && text.charCodeAt(first + 1) === 46; /* . */
+      if ((letterThenDot || isDigit(code)) && matchSubLetter(text, first, sub)) {
+        const letter = text[sub.letterAt];
+        const prefix = sub.letterAt > first ? text.slice(first, sub.letterAt) : undefined;
+        if ((prefix === undefined || isUpperCase(letter)) && this.isSubParagraphLabel(text, sub.end, letter)) {
+          return this.subParagraphHead(line, first, sub.letterAt + 1, upperLetterAt(text, sub.letterAt), prefix, sub.end);
+        }
+      }
+      const parenMatch = code === 40 /* ( */ ? SUB_PAREN_RE.exec(text) : null;
+      if (parenMatch) {
+        const labelStart = parenMatch[1].length;
+        return this.subParagraphHead(line, labelStart, labelStart + parenMatch[2].length + 2, parenMatch[2], undefined, parenMatch[0].length);
+      }
+    }
+    if (code === 45 /* - */ && this.talkingPointMatch(text, first)) {
+      const head = this.headMatch;
+      return this.talkingPointHead(line, head.numberStart, head.numberEnd, head.after);
+    }
+    if (this.talkingPoint) {
+      this.talkingPointLast = line;
+      this.touchContainers(line);
+      if (trailingMarkStart(text)) this.closeTalkingPoint();
+      return 0;
+    }
+    if ((code | 32) !== 99 /* c */ || !CLASSIFIED_BY_RE.test(text)) {
+      this.textLine(line);
+    } else if (!this.model.classifiedBy) {
+      const next = this.classifiedBy(line, 0);
+      this.touchContainers(next - 1);
+      return this.pendingHead?.line === line ? this.pendingParagraph() : 0;
+    }
+    this.touchContainers(line);
+    return 0;
+  }
+
+  /**
+   * `15.` at a line start is a paragraph head when a mark follows, when it stands after a blank line or a
+   * finished sentence, or when it is the next number: not `... on May` / `15. The ...` of wrapped text.
+   */
+  protected isParagraphHead(line: number): boolean {
+    return this.paragraphHeadMatch(line);
+  }
+
+  /** Whether the line starts with a head (then in `headMatch`). `1.Text` only after a blank line. */
+  protected paragraphHeadMatch(line: number): boolean {
+    const text = this.clean[line];
+    const head = this.headMatch;
+    if (!matchParagraphHead(text, false, head)) {
+      if (!(line === 0 || this.isBlank(line - 1)) || !matchParagraphHead(text, true, head)) return false;
+      return head.numberEnd - head.numberStart < 4 || this.isNextNumber(text, head);
+    }
+    const marked = text.charCodeAt(head.after) === 40; /* ( */
+    // Four digits: a year or an amount as often as a paragraph, so only the next number or a real mark.
+    if (head.numberEnd - head.numberStart === 4) return this.isNextNumber(text, head) || (marked && levelMarkAt(text, head.after));
+    if (marked) return true;
+    if (line === 0 || this.isBlank(line - 1) || endsSentence(this.clean[line - 1])) return true;
+    return this.isNextNumber(text, head);
+  }
+
+  /**
+   * Why a numbered head is not a paragraph (cable-format.md section 13): it is quoted text inside BEGIN
+   * TEXT, or an unmarked item of a list: the numbering starts again at 1, goes on from the list's last
+   * item, or breaks the run in a cable whose paragraphs carry marks. Undefined for a paragraph.
+   */
+  protected listItemReason(line: number, value: number, marked: boolean): ListItem['reason'] | undefined {
+    if (this.isQuoted()) return 'quoted';
+    const last = this.model.paragraphs[this.model.paragraphs.length - 1];
+    if (marked || !last) {
+      this.listNext = 0;
+      return undefined;
+    }
+    const followsRun = value === last.number.value + 1;
+    // A list's next number that is also the paragraphs' next: a paragraph when the next head goes on from it, marked.
+    const continuesList = this.listNext > 0 && value === this.listNext && !(followsRun && this.nextMarkedHeadIs(line, value + 1));
+    const startsList = value === 1;
+    const outOfRun = this.marksParagraphs && !followsRun;
+    if (!continuesList && !startsList && !outOfRun) {
+      this.listNext = 0;
+      return undefined;
+    }
+    this.listNext = value + 1;
+    return 'list';
+  }
+
+  /** Whether the head's number is the one after the last paragraph found (1 when there is none yet). */
+  protected isNextNumber(text: string, head: HeadMatch): boolean {
+    let value = 0;
+    for (let at = head.numberStart; at < head.numberEnd; at++) value = value * 10 + text.charCodeAt(at) - 48;
+    const previous = this.model.paragraphs[this.model.paragraphs.length - 1];
+    return value === (previous ? previous.number.value + 1 : 1);
+  }
+
+  /** `W. Bush` at a line start is not a sub-paragraph: a label is the next letter or carries a mark. */
+  /** Whether a letter label ending at `end` heads a sub-paragraph. */
+  protected isSubParagraphLabel(text: string, end: number, letter: string): boolean {
+    if (text.charCodeAt(end) === 40 /* ( */) return true;
+    const subParagraphs = this.paragraph!.subParagraphs;
+    let previous: string | undefined;
+    for (let index = subParagraphs.length - 1; index >= 0 && previous === undefined; index--) {
+      if (/^[A-Z]$/.test(subParagraphs[index].letter)) previous = subParagraphs[index].letter;
+    }
+    const expected = previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'A';
+    return (letter.charCodeAt(0) & ~32) === expected.charCodeAt(0);
+  }
+
+  protected extendCurrent(line: number): void {
+    if (this.talkingPoint) this.talkingPointLast = line;
+    this.touchContainers(line);
+  }
+
+  protected touchContainers(line: number): void {
+    if (this.paragraph) this.paragraphLast = line;
+    if (this.subParagraph) this.subLast = line;
+  }
+
+  protected blankLine(line: number): void {
+    this.closeChunk();
+    if (!this.talkingPoint) return;
+    // A talking point broken by a blank line continues when its text plainly does not end here.
+    const lastText = this.clean[this.talkingPointLast];
+    if (trailingMarkStart(lastText) || endsSentence(lastText)) {
+      this.closeTalkingPoint();
+      return;
+    }
+    let ahead = line + 1;
+    while (ahead < this.count && this.isBlank(ahead)) ahead++;
+    if (ahead >= Math.min(this.count, this.signatureStart) || this.startsStructure(ahead)) this.closeTalkingPoint();
+  }
+
+  protected startsStructure(line: number): boolean {
+    const text = this.clean[line];
+    if (looksLikeParagraphHead(text, true) || TALKING_POINT_RE.test(text) || SUB_LETTER_RE.test(text) || SUB_PAREN_RE.test(text)) return true;
+    return /^\s*(?:\(\s*)?(?:BEGIN|END)\s|^\s*\(?(?:NOTE|COMMENT|BACKGROUND|SUMMARY)\s*:/i.test(text);
+  }
+
+  /** A paragraph head: the number's digits at `numberStart`, the mark or title from `afterNumber`. */
+  protected paragraphHead(line: number, numberStart: number, digits: string, afterNumber: number): number {
+    const midLine = numberStart > this.lineStart(line);
+    const previous = midLine ? [this.paragraph, this.subParagraph, this.talkingPoint] : undefined;
+    this.closeTalkingPoint();
+    this.closeChunk();
+    this.closeSubParagraph();
+    this.closeParagraph();
+    if (previous) {
+      // A head mid-line ends what was open before it on this line.
+      let cut = numberStart;
+      while (cut > 0 && isSpace(this.clean[line].charCodeAt(cut - 1))) cut--;
+      for (const portion of previous) {
+        if (portion && portion.range.endLine === line) portion.range.endCharacter = this.elementEndColumn(line, cut);
+      }
+    }
+    const numberRange = this.rangeOf(line, numberStart, numberStart + digits.length);
+    const number = { text: this.textAt(numberRange, digits), range: numberRange, value: Number(digits) };
+    const separator = numberStart + digits.length;
+    const separatorCode = this.clean[line].charCodeAt(separator);
+    let malformedHead: Paragraph['malformedHead'];
+    if (separatorCode === 44 /* , */) malformedHead = { problem: 'comma', range: this.rangeOf(line, separator, separator + 1) };
+    else if (separatorCode === 46 && this.clean[line].charCodeAt(separator + 1) === 40 /* ( */) malformedHead = { problem: 'no-space', range: this.rangeOf(line, separator + 1, separator + 1) };
+    const head = this.headMark(line, afterNumber);
+    const titleStart = head ? this.headMarkEnd : afterNumber;
+    const paragraphRange = this.elementRange(line, numberStart, this.lineEnd(line));
+    const title = this.title(line, titleStart);
+    const paragraph: Paragraph = {
+      kind: 'paragraph',
+      range: paragraphRange,
+      mark: head,
+      markPosition: head ? 'leading' : undefined,
+      number,
+      title,
+      subParagraphs: NO_ITEMS,
+      talkingPoints: NO_ITEMS,
+      malformedHead,
+    };
+    this.paragraph = paragraph;
+    this.paragraphLast = line;
+    this.model.paragraphs.push(paragraph);
+    this.addPortion(paragraph);
+    // `2. (U) Classified by Acting DAS James Knight, Reasons 1.4` inside the first paragraphs.
+    if (!this.model.classifiedBy && this.classifiedByAt(line, titleStart)) {
+      const next = this.classifiedBy(line, titleStart);
+      this.paragraphLast = next - 1;
+      if (this.pendingHead?.line === line) return this.pendingParagraph();
+    }
+    return titleStart;
+  }
+
+  /** Whether `Classified by` starts at `column` (a sticky test: no copy of the rest of the line). */
+  protected classifiedByAt(line: number, column: number): boolean {
+    const text = this.clean[line];
+    if ((text.charCodeAt(column) | 32) !== 99 /* c */) return false;
+    CLASSIFIED_BY_STICKY_RE.lastIndex = column;
+    return CLASSIFIED_BY_STICKY_RE.test(text);
+  }
+
+  /** Starts the paragraph found mid-line after a Classified By reason. */
+  protected pendingParagraph(): number {
+    const { line, column } = this.pendingHead!;
+    this.pendingHead = undefined;
+    const digits = /^\d+/.exec(this.clean[line].slice(column, column + 4))![0];
+    let afterNumber = column + digits.length + 1;
+    while (afterNumber < this.clean[line].length && isSpace(this.clean[line].charCodeAt(afterNumber))) afterNumber++;
+    return this.paragraphHead(line, column, digits, afterNumber);
+  }
+
+  /** A sub-paragraph whose label (`A`, `1B`, `(a)`) is [labelStart, labelEnd) and whose text starts at `after`. */
+  protected subParagraphHead(line: number, labelStart: number, labelEnd: number, letter: string, malformedPrefix: string | undefined, after: number): number {
+    this.closeTalkingPoint();
+    this.closeChunk();
+    this.closeSubParagraph();
+    const head = this.headMark(line, after);
+    const titleStart = head ? this.headMarkEnd : after;
+    const label = this.span(line, labelStart, labelEnd);
+    // Every field at creation, present or not: objects that gain fields later take a second store for them.
+    const sub: SubParagraph = {
+      kind: 'subparagraph',
+      range: this.elementRange(line, labelStart, this.lineEnd(line)),
+      mark: head,
+      markPosition: head ? 'leading' : undefined,
+      label,
+      letter,
+      malformedPrefix: malformedPrefix || undefined,
+      title: this.title(line, titleStart),
+      talkingPoints: NO_ITEMS,
+    };
+    const paragraph = this.paragraph!;
+    paragraph.subParagraphs = withItem(paragraph.subParagraphs, sub);
+    this.subParagraph = sub;
+    this.subLast = line;
+    this.paragraphLast = line;
+    this.addPortion(sub);
+    return titleStart;
+  }
+
+  /**
+   * TALKING_POINT_RE by hand from the dash at `dashStart` (after at most 8 spaces), filling `headMatch` with the
+   * dash's start and end and where the text starts: no match array for each of thousands of points.
+   */
+  protected talkingPointMatch(text: string, dashStart: number): boolean {
+    if (dashStart > 8) return false;
+    let at = dashStart + 1;
+    if (text.charCodeAt(at) === 45) at++;
+    if (text.charCodeAt(at) === 45) return false;
+    const dashEnd = at;
+    while (at < text.length && isRegexSpace(text.charCodeAt(at))) at++;
+    if (at >= text.length) return false;
+    this.headMatch.numberStart = dashStart;
+    this.headMatch.numberEnd = dashEnd;
+    this.headMatch.after = at;
+    return true;
+  }
+
+  protected talkingPointHead(line: number, dashStart: number, dashEnd: number, textStart: number): number {
+    this.closeTalkingPoint();
+    this.closeChunk();
+    const head = this.headMark(line, textStart, true);
+    const dash = this.span(line, dashStart, dashEnd, dashEnd - dashStart === 2 ? '--' : '-');
+    const point: TalkingPoint = {
+      kind: 'talking-point',
+      range: this.elementRange(line, dashStart, this.lineEnd(line)),
+      mark: head,
+      markPosition: head ? 'leading' : undefined,
+      dash,
+      text: '',
+    };
+    const parent = this.subParagraph ?? this.paragraph;
+    if (parent) parent.talkingPoints = withItem(parent.talkingPoints, point);
+    this.talkingPoint = point;
+    this.talkingPointFirst = line;
+    this.talkingPointLast = line;
+    this.touchContainers(line);
+    this.addPortion(point);
+    if (!head && trailingMarkStart(this.clean[line])) this.closeTalkingPoint();
+    return head ? this.headMarkEnd : textStart;
+  }
+
+  protected closeTalkingPoint(): void {
+    const point = this.talkingPoint;
+    if (!point) return;
+    this.talkingPoint = undefined;
+    const first = this.talkingPointFirst;
+    const last = this.talkingPointLast;
+    let lastEnd = this.lineEnd(last);
+    if (!point.mark) {
+      const trailing = trailingMarkStart(this.clean[last]);
+      if (trailing && (last > first || trailing.open > this.cleanStart(point.dash.range))) {
+        point.mark = this.mark(last, trailing.open, trailing.close);
+        point.markPosition = 'trailing';
+        lastEnd = trailing.open;
+      }
+    }
+    let firstFrom = this.cleanStart(point.dash.range) + point.dash.text.length;
+    if (point.mark && point.markPosition === 'leading') firstFrom = this.cleanEnd(first, point.mark.range);
+    if (first === last) {
+      point.text = trimmedSlice(this.clean[first], firstFrom, lastEnd);
+    } else {
+      const parts: string[] = [];
+      for (let i = first; i <= last; i++) {
+        if (this.isBlank(i)) continue;
+        const piece = trimmedSlice(this.clean[i], i === first ? firstFrom : 0, i === last ? lastEnd : this.clean[i].length);
+        if (piece) parts.push(piece);
+      }
+      point.text = parts.join(' ');
+    }
+    this.endAt(point, last);
+  }
+
+  /** The cleaned column where a one-line range starts. */
+  protected cleanStart(spanRange: TextRange): number {
+    return this.cleanColumn(spanRange.startLine, spanRange.startCharacter);
+  }
+
+  protected closeSubParagraph(): void {
+    const sub = this.subParagraph;
+    if (!sub) return;
+    this.subParagraph = undefined;
+    sub.talkingPoints = exact(sub.talkingPoints);
+    this.endAt(sub, this.subLast);
+  }
+
+  protected closeParagraph(): void {
+    const paragraph = this.paragraph;
+    if (!paragraph) return;
+    this.paragraph = undefined;
+    // Lists grown by push keep room for more: the model keeps exact copies (less to copy at each collection).
+    paragraph.subParagraphs = exact(paragraph.subParagraphs);
+    paragraph.talkingPoints = exact(paragraph.talkingPoints);
+    this.endAt(paragraph, this.paragraphLast);
+  }
+
+  /** Ends a portion's range at the end of line `last` (in place: the range is the portion's own, shared with nothing). */
+  protected endAt(portion: Portion, last: number): void {
+    const character = this.elementEndColumn(last, this.lineEnd(last));
+    portion.range.endLine = last;
+    portion.range.endCharacter = character;
+  }
+
+  /** Plain text: a chunk starting with a mark, or a line ending in one, is a `text` portion. */
+  protected textLine(line: number): void {
+    const text = this.clean[line];
+    if (!this.chunkOpen) {
+      this.chunkOpen = true;
+      this.chunkStartLine = line;
+      this.chunkPortion = undefined;
+      const start = this.lineStart(line);
+      if (text.charCodeAt(start) === 40 /* ( */) {
+        const leading = /^\(([^()]{1,120})\)(?=\s|$)/.exec(text.slice(start, start + 123));
+        const first = leading ? /^[^/\s]*/.exec(leading[1])![0] : '';
+        if (leading && (LEVELS as readonly string[]).includes(first)) {
+          const portion: Portion = {
+            kind: 'text',
+            range: this.elementRange(line, start, this.lineEnd(line)),
+            mark: this.mark(line, start, start + leading[0].length),
+            markPosition: 'leading',
+          };
+          this.chunkPortion = portion;
+          this.addPortion(portion);
+        }
+      }
+    }
+    if (this.chunkPortion) {
+      this.endAt(this.chunkPortion, line);
+    } else {
+      // A plain run ends at a line ending in a mark; the next line starts a new one.
+      const trailing = trailingMarkStart(text);
+      if (trailing) {
+        const startLine = this.chunkStartLine;
+        this.addPortion({
+          kind: 'text',
+          range: this.elementRange(startLine, this.lineStart(startLine), this.lineEnd(line), line),
+          mark: this.mark(line, trailing.open, trailing.close),
+          markPosition: 'trailing',
+        });
+        this.chunkStartLine = line + 1;
+      }
+    }
+  }
+
+  protected closeChunk(): void {
+    this.chunkOpen = false;
+    this.chunkPortion = undefined;
+  }
+}
