@@ -80,7 +80,7 @@ function checkEdits(text: string, model: CableModel, edits: TextEdit[]): string 
   return applyEdits(text, edits);
 }
 
-/** For each cross-reference target that names a paragraph: the index of the paragraph it names. */
+/** For each cross-reference target that names a paragraph of this cable: the index of the paragraph it names (another document's, none). */
 function xrefMeanings(model: CableModel): Array<number | undefined> {
   const indexOf = (number: number) => {
     const index = model.paragraphs.findIndex((p) => p.number.value === number);
@@ -88,6 +88,7 @@ function xrefMeanings(model: CableModel): Array<number | undefined> {
   };
   return model.paragraphXrefs.flatMap((xref) =>
     xref.parts.flatMap((part) => {
+      if (xref.external) return part.to ? [undefined, undefined] : [undefined];
       if (part.to && (indexOf(part.from.number) === undefined || indexOf(part.to.number) === undefined)) return [undefined, undefined];
       return [indexOf(part.from.number), ...(part.to ? [indexOf(part.to.number)] : [])];
     }),

@@ -17,6 +17,21 @@ export const SECURITY_LETTER_LEVELS: Record<string, Level> = { C: 'C', S: 'S', U
 
 /** A post's name may start with THE (`THE HAGUE 000123`); no other such word belongs in one. */
 /** A banner with neither section nor message reference: the top of a page, repeated before the real one. */
+/** Caption words at the end of a line's text (`... N/A SIPDIS`). */
+export const TRAILING_CAPTION_RE = new RegExp(`\\s(${[...CAPTION_WORDS].join('|')})\\s*$`, 'i');
+const CAPTION_LINE_RE = new RegExp(`^\\s*(?:(?:${[...CAPTION_WORDS].join('|')})\\s*)+$`, 'i');
+
+/** A line of caption words only (`SIPDIS`, `NOFORN SIPDIS`). */
+export function isCaptionLine(text: string): boolean {
+  return CAPTION_LINE_RE.test(text);
+}
+
+/** Where a TAGS keyword stands on a line after `from` (an E.O. line with its TAGS), or -1. */
+export function tagsOnLine(text: string, from: number): number {
+  const match = /\sTAGS\b\s*:?/i.exec(text.slice(from));
+  return match ? from + match.index + 1 : -1;
+}
+
 export function isPageBanner(banner: Banner): boolean {
   return !banner.messageRef && !banner.section;
 }
@@ -78,6 +93,10 @@ export abstract class HeaderReader extends HeaderBlockReader {
         // recorded
       } else if (!model.eo && (EO_RE.test(text) || DECL_ONLY_RE.test(text)) && this.eoLine(line)) {
         seenEoOrLater = true;
+        const tagsAt = tagsOnLine(text, 0);
+        if (!model.tags && tagsAt > 0) next = this.tagsLine(line, tagsAt);
+      } else if (seenEoOrLater && isCaptionLine(text) && this.captionLine(line)) {
+        // A caption line below the E.O. line (`SIPDIS`), as some cables have it.
       } else if (!model.tags && TAGS_RE.test(text)) {
         next = this.tagsLine(line);
         seenEoOrLater = true;
@@ -344,9 +363,17 @@ export abstract class HeaderReader extends HeaderBlockReader {
       keywordStart = position;
       keyword = this.span(line, position, position + 4);
     }
-    const eo: EoLine = Object.assign(this.elementSpan(line, keywordStart, this.lineEnd(line)), { keyword });
+    // `E.O. 12958: DECL: 01/14/2019 TAGS: PREL` and `E.O. 12958: N/A SIPDIS`: TAGS and captions may share the line.
+    const tagsAt = tagsOnLine(text, position);
+    let end = tagsAt >= 0 ? tagsAt : this.lineEnd(line);
+    while (end > position && isSpace(text.charCodeAt(end - 1))) end--;
+    for (let caption = TRAILING_CAPTION_RE.exec(text.slice(position, end)); caption; caption = TRAILING_CAPTION_RE.exec(text.slice(position, end))) {
+      const start = position + caption.index + caption[0].length - caption[1].length;
+      this.model.captions.push(Object.assign(this.span(line, start, start + caption[1].length), { name: caption[1].toUpperCase() }));
+      end = position + caption.index;
+    }
+    const eo: EoLine = Object.assign(this.elementSpan(line, keywordStart, end), { keyword });
     if (order) eo.order = order;
-    const end = this.lineEnd(line);
     const rest = text.slice(position, end);
     if (/DECLASSIFIED/i.test(rest) && !/^DECL\s*:/i.test(rest)) {
       eo.instruction = Object.assign(this.span(line, position, end), { kind: 'declassified' as const });
@@ -398,9 +425,11 @@ export abstract class HeaderReader extends HeaderBlockReader {
     return { ...base, kind: 'date', year, month, day, valid, format };
   }
 
-  protected tagsLine(line: number): number {
-    const match = TAGS_RE.exec(this.clean[line])!;
-    const keyword = this.span(line, match[1].length, match[1].length + match[2].length);
+  /** The TAGS line, from `from` (after the E.O. line when both share a line), with its continuation lines. */
+  protected tagsLine(line: number, from = 0): number {
+    const match = TAGS_RE.exec(this.clean[line].slice(from))!;
+    const keywordStart = from + match[1].length;
+    const keyword = this.span(line, keywordStart, keywordStart + match[2].length);
     const tags: Tag[] = [];
     let comma = false;
     const collect = (index: number, from: number) => {
@@ -412,7 +441,7 @@ export abstract class HeaderReader extends HeaderBlockReader {
         tags.push(Object.assign(this.span(index, token.index, token.index + token[0].length), { code: token[0].toUpperCase() }));
       }
     };
-    collect(line, match[0].length);
+    collect(line, from + match[0].length);
     const lineRanges = [this.lineSpan(line).range];
     let last = line;
     while (last + 1 < this.count && !this.isBlank(last + 1)) {
@@ -423,7 +452,7 @@ export abstract class HeaderReader extends HeaderBlockReader {
       lineRanges.push(this.lineSpan(last).range);
     }
     const tagsLine: TagsLine = {
-      ...this.multiSpan(line, match[1].length, last, this.lineEnd(last)),
+      ...this.multiSpan(line, keywordStart, last, this.lineEnd(last)),
       keyword,
       tags,
       separator: comma ? ',' : ' ',

@@ -110,7 +110,11 @@ export function isBlankDocument(model: CableModel): boolean {
 
 /** Adds a caption on its own line below the banner (after the last caption, when there are some). */
 export function insertCaptionEdit(model: CableModel, caption: string): TextEdit | undefined {
-  const anchorLine = model.captions.length > 0 ? model.captions[model.captions.length - 1].range.end.line : model.banner?.range.end.line;
+  // After the last caption line below the banner: a caption written on the E.O. line (`N/A SIPDIS`) is no
+  // place for a new line, which would split the header.
+  const eoLine = model.eo?.range.start.line ?? Number.MAX_SAFE_INTEGER;
+  const captionLines = model.captions.map((written) => written.range.end.line).filter((line) => line < eoLine);
+  const anchorLine = captionLines.length > 0 ? Math.max(...captionLines) : model.banner?.range.end.line;
   if (anchorLine === undefined) return undefined;
   const end = { line: anchorLine, character: (model.lines[anchorLine] ?? '').length };
   return { range: { start: end, end }, newText: `${model.eol}${caption}` };
