@@ -190,6 +190,8 @@ export interface Banner extends Span {
   section?: Span & { number: number; of: number };
   /** `STATE 109154`, `PARIS 001007`. */
   messageRef?: MessageRef;
+  /** A garbled classification (`SS E C R E T`, `UUNCLAS`): the words it was read as, for the finding and its fix. */
+  malformed?: { intended: string };
 }
 
 /** A reference to a cable by post and serial, e.g. `STATE 109154`, `08 STATE 95573`, `SECSTATE 74879`. */

@@ -32,6 +32,26 @@ export function tagsOnLine(text: string, from: number): number {
   return match ? from + match.index + 1 : -1;
 }
 
+/** The classification words a garbled banner may mean, longest first. */
+const GARBLE_TARGETS: ReadonlyArray<[string, Level]> = [
+  ['TOP SECRET', 'TS'],
+  ['CONFIDENTIAL', 'C'],
+  ['UNCLASSIFIED', 'U'],
+  ['SECRET', 'S'],
+  ['UNCLAS', 'U'],
+];
+
+/** Levenshtein distance, for a garbled word against the word it means. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 export function isPageBanner(banner: Banner): boolean {
   return !banner.messageRef && !banner.section;
 }
@@ -89,7 +109,7 @@ export abstract class HeaderReader extends HeaderBlockReader {
         // recorded
       } else if (beforeEo && ADDRESS_RE.test(text) && !/^\s*INFO\s+(?:LOG-|PAGE\b)/i.test(text)) {
         next = this.addressBlock(line);
-      } else if (beforeEo && (!model.banner || isPageBanner(model.banner)) && this.bannerLine(line)) {
+      } else if (beforeEo && (!model.banner || isPageBanner(model.banner)) && (this.bannerLine(line) || this.malformedBannerLine(line))) {
         // recorded
       } else if (!model.eo && (EO_RE.test(text) || DECL_ONLY_RE.test(text)) && this.eoLine(line)) {
         seenEoOrLater = true;
@@ -320,6 +340,50 @@ export abstract class HeaderReader extends HeaderBlockReader {
     if (messageRef) banner.messageRef = messageRef;
     this.model.banner = banner;
     return true;
+  }
+
+  /**
+   * A banner whose classification is garbled by a letter or two (`SS E C R E T STATE 012345`, `UUNCLAS`):
+   * read as the level it plainly means, so that the header after it is still read, and marked malformed.
+   */
+  protected malformedBannerLine(line: number): boolean {
+    const text = this.clean[line];
+    for (const [intended, level] of GARBLE_TARGETS) {
+      const letters = intended.replace(/ /g, '');
+      // Take the line's first letters, spaces between them skipped, one fewer to two more than the word has.
+      for (let extra = -1; extra <= 2; extra++) {
+        const want = letters.length + extra;
+        let taken = 0;
+        let end = 0;
+        while (end < text.length && taken < want && /[A-Za-z\s]/.test(text[end])) {
+          if (!isSpace(text.charCodeAt(end))) taken++;
+          end++;
+        }
+        if (taken !== want || (end < text.length && /[A-Za-z]/.test(text[end]))) continue;
+        const written = text.slice(0, end).replace(/\s+/g, '').toUpperCase();
+        if (written === letters || editDistance(written, letters) > (letters.length >= 10 ? 2 : 1)) continue;
+        const start = text.length - text.trimStart().length;
+        let refStart = end;
+        while (refStart < text.length && isSpace(text.charCodeAt(refStart))) refStart++;
+        const found = refStart < text.length ? this.messageRefAt(line, refStart) : undefined;
+        if (refStart < text.length && (!found || text.slice(found.end).trim() !== '') && !SECTION_RE.test(text.slice(refStart))) continue;
+        // Spaced when most of its pieces are single letters (`SS E C R E T`).
+        const pieces = text.slice(start, end).trim().split(/\s+/);
+        const spaced = pieces.length > 2 && pieces.filter((piece) => piece.length === 1).length * 2 >= pieces.length;
+        const banner: Banner = {
+          ...this.lineSpan(line),
+          classification: this.span(line, start, end),
+          level,
+          spaced,
+          efto: false,
+          malformed: { intended: spaced && level !== 'U' ? letters.split('').join(' ') : intended },
+        };
+        if (found) banner.messageRef = found.ref;
+        this.model.banner = banner;
+        return true;
+      }
+    }
+    return false;
   }
 
   protected captionLine(line: number): boolean {
