@@ -286,6 +286,10 @@ export interface ClassifiedBy extends Span {
   letters: ReasonLetter[];
   /** The whole reason text after the keyword. */
   reasonText?: Span;
+  /** `Derived From: ...` on the line after: a derivative classification's source, in place of a reason. */
+  derivedFrom?: Span;
+  /** `Classified By: Classified By: ...`: the keyword written a second time (a slip). */
+  doubledKeyword?: Span;
 }
 
 export type PortionKind = 'subject' | 'paragraph' | 'subparagraph' | 'talking-point' | 'text';

@@ -8,7 +8,7 @@ import { isSpace, twoDigitYear } from './text';
 
 export const REF_RE = /^(\s*)(REFS?|REFERENCES?)\s*:\s*/i;
 
-export const CLASSIFIED_BY_RE = /^\s*Classified\s+by(?![A-Za-z])/i;
+export const CLASSIFIED_BY_RE = /^\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?Classified\s+by(?![A-Za-z])/i;
 
 export const CLASSIFIED_BY_STICKY_RE = /Classified\s+by/iy;
 
@@ -252,6 +252,9 @@ export abstract class HeaderBlockReader extends CitationReader {
     const text = this.clean[line];
     let keywordStart = from;
     while (keywordStart < text.length && isSpace(text.charCodeAt(keywordStart))) keywordStart++;
+    // `(U) Classified by ...`: a mark before the keyword.
+    const leadingMark = /^\([A-Za-z/ ]{1,12}\)\s*/.exec(text.slice(keywordStart));
+    if (leadingMark) keywordStart += leadingMark[0].length;
     CLASSIFIED_BY_AT_RE.lastIndex = keywordStart;
     const match = CLASSIFIED_BY_AT_RE.exec(text);
     if (!match) return line + 1;
@@ -274,7 +277,15 @@ export abstract class HeaderBlockReader extends CitationReader {
     let classifierEnd = reason && reasonLine === line ? reason.keywordStart : this.lineEnd(line);
     while (classifierEnd > after && /[\s.,;:-]/.test(text[classifierEnd - 1])) classifierEnd--;
     const classifiedBy: ClassifiedBy = Object.assign(this.elementSpan(line, keywordStart, this.lineEnd(line)), { keyword, letters: [] });
-    if (classifierEnd > after) classifiedBy.classifier = this.span(line, after, classifierEnd);
+    // `Classified By: CLASSIFIED BY ISN ACTING DAS ...`: the keyword written twice.
+    CLASSIFIED_BY_AT_RE.lastIndex = after;
+    const doubled = classifierEnd > after ? CLASSIFIED_BY_AT_RE.exec(text) : null;
+    let classifierStart = after;
+    if (doubled) {
+      classifiedBy.doubledKeyword = this.span(line, after, after + doubled[0].length);
+      classifierStart = after + doubled[0].length;
+    }
+    if (classifierEnd > classifierStart) classifiedBy.classifier = this.span(line, classifierStart, classifierEnd);
     if (reason) {
       const reasonText = this.clean[reasonLine];
       if (reason.keywordEnd > reason.keywordStart) {
@@ -320,6 +331,15 @@ export abstract class HeaderBlockReader extends CitationReader {
       const reasonEnd = cutEnd >= 0 ? cutEnd : this.lineEnd(last);
       if (reasonEnd > reasonStartCol || last > reasonLine) {
         classifiedBy.reasonText = this.multiSpan(reasonLine, reasonStartCol, last, reasonEnd);
+      }
+    }
+    // `Derived From: DSCG 05-01` on the next line: a derivative classification cites its source, not a reason.
+    if (!reason && last + 1 < this.count) {
+      const derived = /^\s*Derived\s+From\s*:?\s*\S/i.exec(this.clean[last + 1]);
+      if (derived) {
+        last++;
+        const start = this.clean[last].length - this.clean[last].trimStart().length;
+        classifiedBy.derivedFrom = this.span(last, start, this.lineEnd(last));
       }
     }
     if (last > line || cutEnd >= 0) {

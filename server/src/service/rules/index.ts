@@ -32,6 +32,7 @@ import { aboveSystemHigh } from './aboveSystemHigh';
 import { missingSubjectTag } from './missingSubjectTag';
 import { unknownTag } from './unknownTag';
 import { duplicateTag } from './duplicateTag';
+import { classifiedByForm } from './classifiedByForm';
 
 export const allRules: Rule[] = [
   missingPortionMark,
@@ -65,6 +66,7 @@ export const allRules: Rule[] = [
   duplicateTag,
   refClassifiedHigher,
   aboveSystemHigh,
+  classifiedByForm,
 ];
 
 const rulesByKey = new Map<string, Rule>();

@@ -34,11 +34,13 @@ export const missingClassifiedBy: Rule = {
       return [{ range: block.keyword.range, message: 'Classified By names no classifier: write the name and position.', data: { missing: 'classifier' } }];
     }
     const hasReason = block.reasonKeyword !== undefined || block.section !== undefined || block.letters.length > 0;
-    if (!hasReason && !isDerived(block.classifier.text)) {
+    if (!hasReason && !isDerived(block.classifier.text) && !block.derivedFrom) {
       return [
         {
           range: block.keyword.range,
-          message: 'Classified By has no Reason: add "Reason: 1.4 (x)" with the classification categories.',
+          // An original classification lacks its reason, or a derivative one its Derived From: a likely mistake.
+          severity: 'warning',
+          message: 'Classified By has no Reason: add "Reason: 1.4 (x)" with the classification categories, or "Derived From:" and the source for a derivative classification.',
           data: { missing: 'reason' },
         },
       ];
