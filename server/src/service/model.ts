@@ -234,6 +234,8 @@ export interface EoLine extends Span {
 export interface Tag extends Span {
   /** Upper-case code, artifacts removed (`[PREL](#)` -> `PREL`). */
   code: string;
+  /** The person a tag such as OVIP names: `(RICE, CONDOLEEZZA)`. */
+  person?: Span;
 }
 
 export interface TagsLine extends Span {

@@ -1,6 +1,7 @@
 // Declassification exemptions and obsolete markings of the E.O. line's DECL: field
 // (`DECL: 25X1`, `DECL: OADR`). Current exemptions: E.O. 13526 sec. 3.3(b) (25X) and sec. 1.5(a)
-// with 32 CFR 2001.26 (50X); obsolete markings: E.O. 12958 sec. 1.6(d) (X1-X8) and E.O. 12356 (OADR).
+// with 32 CFR 2001.26 (50X); obsolete markings: E.O. 12958 sec. 1.6(d) (X1-X8), E.O. 12356 (OADR) and
+// E.O. 11652 (GDS, XGDS).
 
 export interface ExemptionInfo {
   code: string;
@@ -28,6 +29,8 @@ export const exemptions: readonly ExemptionInfo[] = [
   { code: '50X2-WMD', meaning: 'Clearly and demonstrably expected to reveal key design concepts of weapons of mass destruction: may stay classified beyond 50 years.', source: EO13526_15, obsolete: false },
   { code: 'OADR', meaning: 'Originating Agency\u2019s Determination Required: indefinite classification under E.O. 12356; abolished by E.O. 12958.', source: 'E.O. 12356; E.O. 12958 sec. 1.6(c) (forbids indefinite duration)', obsolete: true },
   { code: 'MR', meaning: 'Manual review: declassification left to a later review instead of a date; an indefinite marking of older cables.', source: 'cable-format.md section 5 (obsolete indefinite marking)', obsolete: true },
+  { code: 'GDS', meaning: 'General Declassification Schedule: downgraded and declassified automatically on a schedule of years; cables under E.O. 11652 carry it.', source: 'E.O. 11652 (1972) sec. 5(A)', obsolete: true },
+  { code: 'XGDS', meaning: 'Exempt from the General Declassification Schedule (XGDS-1 to XGDS-4 name the category): cables under E.O. 11652.', source: 'E.O. 11652 (1972) sec. 5(B)', obsolete: true },
   { code: 'X1', meaning: 'Exempt from 10-year declassification: would reveal an intelligence source, method, or activity, or a cryptologic system or activity.', source: EO12958_16, obsolete: true },
   { code: 'X2', meaning: 'Exempt from 10-year declassification: would assist in the development or use of weapons of mass destruction.', source: EO12958_16, obsolete: true },
   { code: 'X3', meaning: 'Exempt from 10-year declassification: would impair the development or use of technology within a U.S. weapons system.', source: EO12958_16, obsolete: true },
@@ -42,7 +45,8 @@ export const exemptionInfo: ReadonlyMap<string, ExemptionInfo> = new Map(exempti
 
 /** The exemption or obsolete marking a written code stands for, case-insensitive (`25x1`, `50X1-hum`). */
 export function exemptionForCode(code: string): ExemptionInfo | undefined {
-  return exemptionInfo.get(code.trim().toUpperCase());
+  const upper = code.trim().toUpperCase();
+  return exemptionInfo.get(upper) ?? exemptionInfo.get(upper.replace(/^XGDS-\d$/, 'XGDS'));
 }
 
 /** Default and maximum years from the DTG to a declassification date without an exemption (E.O. 13526 sec. 1.5). */

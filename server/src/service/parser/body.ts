@@ -291,15 +291,19 @@ export abstract class BodyReader extends HeaderReader {
    * item, or breaks the run in a cable whose paragraphs carry marks. Undefined for a paragraph.
    */
   protected listItemReason(line: number, value: number, marked: boolean): ListItem['reason'] | undefined {
-    if (this.isQuoted()) return 'quoted';
     const last = this.model.paragraphs[this.model.paragraphs.length - 1];
+    // Quoted text has its own numbering; a marked head that goes on from the paragraphs is the cable's own
+    // (a BEGIN TEXT left open must not swallow the rest of the cable).
+    if (this.isQuoted() && !(marked && last && value === last.number.value + 1)) return 'quoted';
     if (marked || !last) {
       this.listNext = 0;
       return undefined;
     }
     const followsRun = value === last.number.value + 1;
-    // A list's next number that is also the paragraphs' next: a paragraph when the next head goes on from it, marked.
-    const continuesList = this.listNext > 0 && value === this.listNext && !(followsRun && this.nextMarkedHeadIs(line, value + 1));
+    // A list's next number that is also the paragraphs' next: in a cable that marks its paragraphs, a list
+    // item unless the next head goes on from it, marked; in one that does not, a paragraph.
+    const ambiguous = followsRun && (!this.marksParagraphs || this.nextMarkedHeadIs(line, value + 1));
+    const continuesList = this.listNext > 0 && value === this.listNext && !ambiguous;
     const startsList = value === 1;
     const outOfRun = this.marksParagraphs && !followsRun;
     if (!continuesList && !startsList && !outOfRun) {

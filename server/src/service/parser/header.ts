@@ -320,12 +320,21 @@ export abstract class HeaderReader extends HeaderBlockReader {
     }
     const trimmed = afterSection.trim();
     let messageRef: MessageRef | undefined;
+    const captions: Caption[] = [];
     if (trimmed) {
       const refStart = position + afterSection.length - afterSection.trimStart().length;
       const found = this.messageRefAt(line, refStart);
-      if (!found || text.slice(found.end).trim() !== '') return false;
+      if (!found) return false;
+      // Captions may follow on the banner line: `... STATE 012345 SIPDIS`.
+      const wordRe = /\S+/g;
+      wordRe.lastIndex = found.end;
+      for (let word = wordRe.exec(text); word; word = wordRe.exec(text)) {
+        if (!CAPTION_WORDS.has(word[0].toUpperCase())) return false;
+        captions.push(Object.assign(this.span(line, word.index, word.index + word[0].length), { name: word[0].toUpperCase() }));
+      }
       messageRef = found.ref;
     }
+    this.model.captions.push(...captions);
     const words = match[1].toUpperCase().replace(/\s+/g, ' ');
     const letters = words.replace(/ /g, '');
     const level: Level = letters.startsWith('TOP') ? 'TS' : letters.startsWith('SECRET') ? 'S' : letters.startsWith('CONF') ? 'C' : 'U';
@@ -478,7 +487,8 @@ export abstract class HeaderReader extends HeaderBlockReader {
     if (upper === 'N/A' || upper === 'NA') return { ...base, kind: 'na' };
     match = /^(25X\d+|50X\d+(?:-[A-Z]+)?)(?![A-Z0-9])/.exec(upper);
     if (match) return { ...base, kind: 'exemption', code: match[1], known: KNOWN_EXEMPTIONS.has(match[1]) };
-    match = /^(OADR|MR|X[1-8])$/.exec(upper);
+    // Indefinite markings of older orders: OADR (E.O. 12356), X1-X8 (12958), GDS and XGDS (11652).
+    match = /^(OADR|MR|X[1-8]|GDS|XGDS(?:-[1-4])?)$/.exec(upper);
     if (match) return { ...base, kind: 'obsolete', code: match[1] };
     if (/[A-Z]{2,}\s+[A-Z]{2,}/.test(upper)) return { ...base, kind: 'event' };
     return { ...base, kind: 'unknown' };
@@ -499,10 +509,16 @@ export abstract class HeaderReader extends HeaderBlockReader {
     const collect = (index: number, from: number) => {
       const text = this.clean[index];
       if (text.includes(',')) comma = true;
-      const tokenRe = /[^\s,]+/g;
+      // Codes, and a person's name in parentheses after a tag (`OVIP (RICE, CONDOLEEZZA)`), which belongs to it.
+      const tokenRe = /\([^()]*\)|[^\s,()]+/g;
       tokenRe.lastIndex = from;
       for (let token = tokenRe.exec(text); token; token = tokenRe.exec(text)) {
-        tags.push(Object.assign(this.span(index, token.index, token.index + token[0].length), { code: token[0].toUpperCase() }));
+        const span = this.span(index, token.index, token.index + token[0].length);
+        if (token[0].startsWith('(')) {
+          if (tags.length > 0) tags[tags.length - 1].person = span;
+          continue;
+        }
+        tags.push(Object.assign(span, { code: token[0].toUpperCase() }));
       }
     };
     collect(line, from + match[0].length);

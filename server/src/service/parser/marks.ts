@@ -2,7 +2,7 @@
 // starts or ends (a mark wrapped over lines is one mark).
 import { LEVELS, Mark, isValidMark, levelRank, type Level, type PortionMark, type MarkMeaning } from '../model';
 import { LineReader } from './lines';
-import { ArrivalOrder, NO_ITEMS, isDigit, isRegexSpace, isSpace, noteOrder, upperAscii } from './text';
+import { ArrivalOrder, NO_ITEMS, isDigit, isRegexSpace, isSpace, noteOrder } from './text';
 
 /** Validates the inside of a portion mark (`S//NF`) and normalises its controls. */
 export function analyseMarkInner(inner: string): { level?: Level; controls: string[]; problem?: string } {
@@ -10,8 +10,8 @@ export function analyseMarkInner(inner: string): { level?: Level; controls: stri
   const controls: string[] = [];
   let problem: string | undefined;
   const levelToken = tokens[0];
-  const upperLevel = levelToken.toUpperCase();
-  const level = (LEVELS as readonly string[]).includes(upperLevel) ? (upperLevel as Level) : undefined;
+  // Spelled out (`SECRET/REL FRANCE`) is a mark too.
+  const level = levelOfToken(levelToken, true);
   if (!level) problem = `"${levelToken}" is not a classification level (U, SBU, C, S, TS)`;
   else if (levelToken.trim() !== levelToken) problem = 'whitespace inside the portion mark';
   for (let i = 1; i < tokens.length; i++) {
@@ -111,34 +111,33 @@ export function startsWithLevel(inner: string, anyCase: boolean): boolean {
 }
 
 /** startsWithLevel for the inside of a mark at `from`-`to` in `text`, without a copy of it. */
+/** The level a mark's first part names, as written (`S`, `SBU`) or spelled out (`SECRET`, `TOP SECRET`). */
+const LEVEL_WORDS: ReadonlyMap<string, Level> = new Map([
+  ['U', 'U'],
+  ['SBU', 'SBU'],
+  ['C', 'C'],
+  ['S', 'S'],
+  ['TS', 'TS'],
+  ['UNCLASSIFIED', 'U'],
+  ['CONFIDENTIAL', 'C'],
+  ['SECRET', 'S'],
+  ['TOP SECRET', 'TS'],
+]);
+
+/** The level a mark's first part (before any `/`) names, or undefined; `anyCase` accepts `(c)` and `(Secret)`. */
+export function levelOfToken(token: string, anyCase: boolean): Level | undefined {
+  const written = (anyCase ? token.toUpperCase() : token).trim();
+  return LEVEL_WORDS.get(written) ?? LEVEL_WORDS.get(written.replace(/\s+/g, ' '));
+}
+
+/** Whether text[from, to) starts with a level: its first part, or that part's first word (`S NF` starts with S). */
 export function levelTokenAt(text: string, from: number, to: number, anyCase: boolean): boolean {
-  let end = from;
-  let ascii = true;
-  while (end < to && end - from <= 3) {
-    const code = text.charCodeAt(end);
-    if (code === 47 /* / */ || isRegexSpace(code)) break;
-    if (code > 127) ascii = false;
-    end++;
-  }
-  // The longest level (SBU) has three letters.
-  const length = end - from;
-  if (length === 0 || length > 3) return false;
-  // Upper-casing a non-ASCII letter can give a level's letter (`ſ` is `S`): the engine's rules decide.
-  if (!ascii) return anyCase && LEVEL_NAMES.has(text.slice(from, end).toUpperCase());
-  const first = levelCodeAt(text, from, anyCase);
-  if (length === 1) return first === 85 /* U */ || first === 67 /* C */ || first === 83 /* S */;
-  const second = levelCodeAt(text, from + 1, anyCase);
-  if (length === 2) return first === 84 /* T */ && second === 83 /* S */;
-  return first === 83 /* S */ && second === 66 /* B */ && levelCodeAt(text, from + 2, anyCase) === 85 /* U */;
+  const part = text.slice(from, to).split('/')[0];
+  if (levelOfToken(part, anyCase)) return true;
+  const firstWord = /^\S{1,3}(?=\s|$)/.exec(part);
+  return firstWord !== null && levelOfToken(firstWord[0], anyCase) !== undefined && firstWord[0].length <= 3;
 }
 
-/** The code at `at`, upper-cased when `anyCase`. */
-export function levelCodeAt(text: string, at: number, anyCase: boolean): number {
-  const code = text.charCodeAt(at);
-  return anyCase ? upperAscii(code) : code;
-}
-
-/** Whether a parenthesis at `at` is a portion mark whose first token is an upper-case level: `(S//NF)`. */
 export function levelMarkAt(text: string, at: number): boolean {
   const mark = /^\(([^()]{1,120})\)/.exec(text.slice(at, at + 122));
   return mark !== null && startsWithLevel(mark[1], false);

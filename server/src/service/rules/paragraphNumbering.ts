@@ -86,7 +86,17 @@ function isCertain(model: CableModel, findings: Finding[], edits: TextEdit[]): b
     labels.add(key(paragraph.number.range.start));
     for (const sub of paragraph.subParagraphs) if (isLetteredSubParagraph(sub)) labels.add(key(sub.label.range.start));
   }
-  return edits.every((edit) => !labels.has(key(edit.range.start)) || reported.has(key(edit.range.start)));
+  if (!edits.every((edit) => !labels.has(key(edit.range.start)) || reported.has(key(edit.range.start)))) return false;
+  // Nor may it write a number that another numbered line (a paragraph, a list item) already carries.
+  const numbersAfter = new Map(model.paragraphs.map((paragraph) => [key(paragraph.number.range.start), paragraph.number.value]));
+  for (const edit of edits) if (numbersAfter.has(key(edit.range.start)) && /^\d+$/.test(edit.newText)) numbersAfter.set(key(edit.range.start), Number(edit.newText));
+  const all = (paragraphNumbers: Iterable<number>) => [...paragraphNumbers, ...model.listItems.map((item) => item.number.value)];
+  return repeats(all(numbersAfter.values())) <= repeats(all(model.paragraphs.map((paragraph) => paragraph.number.value)));
+}
+
+/** How many numbers of a list repeat one written before them. */
+function repeats(numbers: number[]): number {
+  return numbers.length - new Set(numbers).size;
 }
 
 /** Lettered sub-paragraphs run A, B, C ... within their paragraph; a run is reported where it breaks, once. */
