@@ -299,7 +299,8 @@ export abstract class BodyReader extends HeaderReader {
       this.listNext = 0;
       return undefined;
     }
-    const followsRun = value === last.number.value + 1;
+    // The paragraphs' next number: after the last one, or the place this one has (`22` mistyped before `58`).
+    const followsRun = value === last.number.value + 1 || value === this.model.paragraphs.length + 1;
     // A list's next number that is also the paragraphs' next: in a cable that marks its paragraphs, a list
     // item unless the next head goes on from it, marked; in one that does not, a paragraph.
     const ambiguous = followsRun && (!this.marksParagraphs || this.nextMarkedHeadIs(line, value + 1));
