@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { parse } from '../../server/src/service/parser';
 import { applyEdits, diagnosticsOf, serviceFor } from './serviceHelpers';
 
 /** A correct CONFIDENTIAL cable whose body is `body`. */
@@ -164,5 +165,41 @@ describe('older cables are checked by the rules of their day', () => {
   it('a cable of 1972 (E.O. 11652) had no portion marks, even when its E.O. line records a later declassification', () => {
     const text = old('1. THE FIRST PARAGRAPH.', 'E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006', '251200Z FEB 72');
     assert.deepEqual(found(text, ['CBL001', 'CBL006', 'CBL007']), []);
+  });
+});
+
+describe('body structure as a drafter sees it (the model says it once)', () => {
+  const model = (body: string) => parse(cable(body));
+
+  it('numbered lines that are not paragraphs are list items: a list, a restart at 1, quoted text', () => {
+    const read = model(
+      ['1. (C) The demands are as follows:', '1. First.', '2. Second.', '', '2. (C) The letter:', 'BEGIN TEXT', '', '1. We welcome it.', 'END TEXT', '', '3. (C) Third.'].join('\n'),
+    );
+    assert.deepEqual(read.paragraphs.map((paragraph) => paragraph.number.value), [1, 2, 3]);
+    assert.deepEqual(read.listItems.map((item) => [item.number.value, item.reason]), [[1, 'list'], [2, 'list'], [1, 'quoted']]);
+  });
+
+  it('a dropped mark leaves a paragraph that goes on from the run a paragraph', () => {
+    const read = model(['1. (C) One.', '', '2. Two, its mark dropped.', '', '3. (C) Three.'].join('\n'));
+    assert.deepEqual(read.paragraphs.map((paragraph) => [paragraph.number.value, paragraph.mark?.text]), [[1, '(C)'], [2, undefined], [3, '(C)']]);
+  });
+
+  it('a head with a comma or without its space is a paragraph with the form to mend', () => {
+    const read = model(['1. (C) One.', '', '2, (C) Two.', '', '3.(C) Three.'].join('\n'));
+    assert.deepEqual(read.paragraphs.map((paragraph) => [paragraph.number.value, paragraph.malformedHead?.problem]), [[1, undefined], [2, 'comma'], [3, 'no-space']]);
+  });
+
+  it('prose wrapped onto a line starting (b) or -- is not a sub-paragraph or a talking point', () => {
+    const read = model(['1. (C) The order allows it under the sections', '(b) and (d) of the order, and in the region', '-- in the Middle East -- it applies too.', '', '2. (C) Two.'].join('\n'));
+    assert.equal(read.paragraphs[0].subParagraphs.length, 0);
+    assert.equal(read.paragraphs[0].talkingPoints.length, 0);
+  });
+
+  it('a mark, a citation and an END wrapped over lines are one unit each', () => {
+    const read = model(['1. (C/REL UK,', 'FRANCE) Text (REF', 'A) and more.  (Note: a note. End', 'note.)', '', '2. (C) Two.'].join('\n'));
+    const mark = read.paragraphs[0].mark;
+    assert.deepEqual([mark?.level, mark?.valid, mark?.range.start.line, mark?.range.end.line], ['C', true, 15, 16]);
+    assert.deepEqual(read.refCitations.map((citation) => citation.letters), [['A']]);
+    assert.deepEqual(read.blockProblems, []);
   });
 });

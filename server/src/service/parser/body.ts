@@ -201,6 +201,19 @@ export abstract class BodyReader extends HeaderReader {
     return false;
   }
 
+  /**
+   * Whether a line that starts like a label (`(b)`, `--`) is the wrap of the sentence above it: the line
+   * before is prose of the paragraph, not a label's, and stops mid-sentence (`... under articles` /
+   * `(b) and (d) of the order`, `... in the region` / `-- in the Middle East -- and more`).
+   */
+  protected continuesProse(line: number): boolean {
+    if (line === 0 || this.isBlank(line - 1) || this.talkingPointLast === line - 1 || this.subLast === line - 1 && this.subParagraph?.range.startLine === line - 1) return false;
+    const previous = this.clean[line - 1].trimEnd();
+    if (previous === '' || /[.:;!?)\]"']$/.test(previous)) return false;
+    if (this.paragraph?.range.startLine === line - 1 && previous.length < 40) return false;
+    return this.paragraphLast === line - 1;
+  }
+
   protected countMarkedHeads(from: number, to: number): number {
     let count = 0;
     for (let line = from; line < to && count < 2; line++) {
@@ -234,13 +247,13 @@ export abstract class BodyReader extends HeaderReader {
           return this.subParagraphHead(line, first, sub.letterAt + 1, upperLetterAt(text, sub.letterAt), prefix, sub.end);
         }
       }
-      const parenMatch = code === 40 /* ( */ ? SUB_PAREN_RE.exec(text) : null;
+      const parenMatch = code === 40 /* ( */ && !this.continuesProse(line) ? SUB_PAREN_RE.exec(text) : null;
       if (parenMatch) {
         const labelStart = parenMatch[1].length;
         return this.subParagraphHead(line, labelStart, labelStart + parenMatch[2].length + 2, parenMatch[2], undefined, parenMatch[0].length);
       }
     }
-    if (code === 45 /* - */ && this.talkingPointMatch(text, first)) {
+    if (code === 45 /* - */ && !this.continuesProse(line) && this.talkingPointMatch(text, first)) {
       const head = this.headMatch;
       return this.talkingPointHead(line, head.numberStart, head.numberEnd, head.after);
     }
