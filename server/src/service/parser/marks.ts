@@ -132,10 +132,11 @@ export function levelOfToken(token: string, anyCase: boolean): Level | undefined
 
 /** Whether text[from, to) starts with a level: its first part, or that part's first word (`S NF` starts with S). */
 export function levelTokenAt(text: string, from: number, to: number, anyCase: boolean): boolean {
-  const part = text.slice(from, to).split('/')[0];
+  const slash = text.indexOf('/', from);
+  const part = text.slice(from, slash >= from && slash < to ? slash : to);
   if (levelOfToken(part, anyCase)) return true;
-  const firstWord = /^\S{1,3}(?=\s|$)/.exec(part);
-  return firstWord !== null && levelOfToken(firstWord[0], anyCase) !== undefined && firstWord[0].length <= 3;
+  const space = part.search(/\s/);
+  return space > 0 && space <= 3 && levelOfToken(part.slice(0, space), anyCase) !== undefined;
 }
 
 export function levelMarkAt(text: string, at: number): boolean {

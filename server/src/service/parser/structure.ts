@@ -42,9 +42,7 @@ function entireTextMarking(paragraphs: readonly Paragraph[]): CableStructure['en
 
 function indexParagraphs(paragraphs: readonly Paragraph[]): Map<number, number> {
   const index = new Map<number, number>();
-  paragraphs.forEach((paragraph, at) => {
-    if (!index.has(paragraph.number.value)) index.set(paragraph.number.value, at);
-  });
+  for (let at = paragraphs.length - 1; at >= 0; at--) index.set(paragraphs[at].number.value, at);
   return index;
 }
 

@@ -63,13 +63,17 @@ export const missingPortionMark: Rule = {
     const parentsOf = () => (parents ??= parentMarks(model));
     const inherit = config.bulletMarks === 'inherit';
     const marksFor = (portion: Portion) => candidateMarks(model, config.systemHigh, parentsOf().get(portion));
-    // An indexed loop over the long lists: see the note on loops in ../model.ts.
+    // An indexed loop over the long lists: see the note on loops in ../model.ts. Portions come in document
+    // order, each paragraph before its sub-paragraphs and bullets, which lie within its range.
     const portions = model.portions;
+    let paragraph: Portion | undefined;
     for (let index = 0; index < portions.length; index++) {
       const portion = portions[index];
+      if (portion.kind === 'paragraph') paragraph = portion;
       if (portion.mark) continue;
       // Inside a paragraph, a sub-portion is part of it and takes its mark (an unmarked paragraph has its own finding).
-      if (inherit && portion.kind !== 'paragraph' && parentsOf().has(portion)) continue;
+      const insideParagraph = portion.kind !== 'paragraph' && paragraph !== undefined && portion.range.startLine <= paragraph.range.endLine;
+      if (inherit && insideParagraph) continue;
       if (portion.kind === 'paragraph' || portion.kind === 'subparagraph') {
         const marks = marksFor(portion);
         const label = portion.kind === 'paragraph' ? (portion as Paragraph).number : (portion as SubParagraph).label;
