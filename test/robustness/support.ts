@@ -1,6 +1,7 @@
 // Shared pieces of the robustness suite: cable-ish arbitraries for fast-check, corpus mutations, a
 // hang guard around every service call, and strict checks of the edits and ranges the service returns.
 // `npm test` runs these with few runs; `npm run fuzz` scales them up with CABLE_FUZZ_SCALE.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -111,13 +112,7 @@ export function offsetAt(starts: number[], position: Position): number {
 /** Applies a sound edit set (checked first); the text outside the edited ranges is kept byte for byte. */
 export function applyEdits(text: string, edits: TextEdit[], label = 'edits'): string {
   assertEditsSound(text, edits, label);
-  const starts = offsetsOfLines(text);
-  const located = edits
-    .map((edit) => ({ start: offsetAt(starts, edit.range.start), end: offsetAt(starts, edit.range.end), newText: edit.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  for (const edit of located) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
+  return applyTextEdits(text, edits);
 }
 
 export function textIn(text: string, range: Range): string {

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { applyToLines, mergeEdits } from '../../server/src/service/codeActions';
+import { mergeEdits } from '../../server/src/service/codeActions';
+import { applyTextEditsToLines } from '../../server/src/service/textEdits';
 import { parse } from '../../server/src/service/parser';
 import { paragraphNumbering } from '../../server/src/service/rules/paragraphNumbering';
 import type { Rule } from '../../server/src/service/rules/rule';
@@ -64,7 +65,7 @@ describe('mergeEdits (one sorted sweep)', () => {
   });
 });
 
-describe('applyToLines (one pass)', () => {
+describe('applyTextEditsToLines', () => {
   it('property: gives the text an editor gives, for any set of non-overlapping edits', () => {
     const lineArbitrary = fc.string({ maxLength: 8 }).map((line) => line.replace(/[\r\n]/g, ''));
     fc.assert(
@@ -76,14 +77,14 @@ describe('applyToLines (one pass)', () => {
           return [edit(at, from, Math.min(from + length, lines[at].length), newText.replace(/\r/g, ''))];
         });
         const edits = mergeEdits(groups);
-        assert.equal(applyToLines(lines, edits, '\n').join('\n'), applyEdits(text, edits));
+        assert.equal(applyTextEditsToLines(lines, edits, '\n').join('\n'), applyEdits(text, edits));
       }),
       { numRuns: 300 },
     );
   });
 
   it('keeps CRLF line breaks and splits inserted line breaks into lines', () => {
-    const result = applyToLines(['SUBJECT: X', 'TAGS: PREL'], [edit(1, 10, 10, '\r\nE.O. 13526: N/A'), edit(0, 9, 10, 'Y')], '\r\n');
+    const result = applyTextEditsToLines(['SUBJECT: X', 'TAGS: PREL'], [edit(1, 10, 10, '\r\nE.O. 13526: N/A'), edit(0, 9, 10, 'Y')], '\r\n');
     assert.deepEqual(result, ['SUBJECT: Y', 'TAGS: PREL', 'E.O. 13526: N/A']);
   });
 });

@@ -1,4 +1,5 @@
 // Helpers for the reference, renumbering and workspace-index tests: a rule context over a text, edits applied.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { defaultConfig } from '../../server/src/service/config';
 import type { CableModel } from '../../server/src/service/model';
@@ -20,27 +21,9 @@ export function contextAt(marked: string, workspace?: WorkspaceIndex): { context
   return { context: contextFor(text, workspace), position };
 }
 
-function offsetAt(lineStarts: number[], position: Position): number {
-  return lineStarts[position.line] + position.character;
-}
-
-/** Applies non-overlapping edits to a text (LSP semantics: ranges refer to the original text). */
+/** Applies non-overlapping edits (any order, ranges in the original text), as an editor does. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const lineStarts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
-  const sorted = edits
-    .map((edit) => ({ start: offsetAt(lineStarts, edit.range.start), end: offsetAt(lineStarts, edit.range.end), newText: edit.newText }))
-    .sort((a, b) => a.start - b.start);
-  for (let index = 1; index < sorted.length; index++) {
-    if (sorted[index].start < sorted[index - 1].end) throw new Error(`overlapping edits at offset ${sorted[index].start}`);
-  }
-  let result = '';
-  let at = 0;
-  for (const edit of sorted) {
-    result += text.slice(at, edit.start) + edit.newText;
-    at = edit.end;
-  }
-  return result + text.slice(at);
+  return applyTextEdits(text, edits);
 }
 
 /** The text a one-line range covers. */

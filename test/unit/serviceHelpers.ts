@@ -1,5 +1,6 @@
 // Helpers for unit tests of the language service: a service over one text, its diagnostics, the
 // result of edits and fixes, completion and hover at a `|` cursor.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-types';
 import { defaultConfig, type CableConfig } from '../../server/src/service/config';
 import { createCableService, type CableDocument, type CableService } from '../../server/src/service';
@@ -36,26 +37,9 @@ export function compareKeys(a: string, b: string): number {
   return Number(lineA) - Number(lineB) || codeA.localeCompare(codeB);
 }
 
-function offsetAt(lineStarts: number[], text: string, position: { line: number; character: number }): number {
-  if (position.line >= lineStarts.length) return text.length;
-  return Math.min(lineStarts[position.line] + position.character, text.length);
-}
-
-/** Applies non-overlapping edits (any order) to a text, as an editor would. */
+/** Applies non-overlapping edits (any order, ranges in the original text), as an editor does. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const lineStarts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
-  const located = edits
-    .map((edit) => ({ start: offsetAt(lineStarts, text, edit.range.start), end: offsetAt(lineStarts, text, edit.range.end), newText: edit.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  let lastStart = Number.POSITIVE_INFINITY;
-  for (const edit of located) {
-    if (edit.end > lastStart) throw new Error('overlapping edits');
-    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-    lastStart = edit.start;
-  }
-  return result;
+  return applyTextEdits(text, edits);
 }
 
 /** The quick fixes offered for the diagnostics of one rule. */

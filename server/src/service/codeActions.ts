@@ -2,9 +2,10 @@
 // and the Renumber Paragraphs source action. Fixes are rebuilt from each diagnostic's `data`.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, enabledRules } from './diagnostics';
-import { parse, splitLines } from './parser';
+import { parse } from './parser';
 import { renumberParagraphEdits } from './renumber';
 import { ruleById } from './rules';
+import { applyTextEditsToLines } from './textEdits';
 import type { Fix, Rule, RuleContext } from './rules/rule';
 
 export interface CodeActionRequest {
@@ -80,10 +81,6 @@ function quickFixes(context: RuleContext, diagnostics: Diagnostic[]): CodeAction
   return actions;
 }
 
-function compareEdits(a: TextEdit, b: TextEdit): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character;
-}
-
 /**
  * The edits of one pass of the safe fixes over a model, merged: each safe rule's groups collected
  * once (its `fixAllEdits`, or else each finding's preferred fix), then overlaps dropped in one sweep.
@@ -130,38 +127,16 @@ export function fixAllEdits(context: RuleContext): TextEdit[] {
   const first = safeFixEdits(context);
   if (first.length === 0) return [];
   const original = context.model.lines;
-  let lines = applyToLines(original, first, context.model.eol);
+  let lines = applyTextEditsToLines(original, first, context.model.eol);
   let morePasses = 0;
   for (let pass = 1; pass < MAX_FIX_PASSES; pass++) {
     const next = safeFixEdits({ ...context, model: parse(lines.join(context.model.eol)) });
     if (next.length === 0) break;
-    lines = applyToLines(lines, next, context.model.eol);
+    lines = applyTextEditsToLines(lines, next, context.model.eol);
     morePasses++;
   }
   // Usually one pass fixes everything: keep its small edits rather than whole lines.
   return morePasses === 0 ? first : lineDiffEdits(original, lines, context.model.eol);
-}
-
-/** Applies non-overlapping edits to a text held as lines, in one pass; returns the new lines. */
-export function applyToLines(lines: readonly string[], edits: TextEdit[], eol: string): string[] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + eol.length;
-  }
-  const text = lines.join(eol);
-  const offsetOf = (position: { line: number; character: number }) =>
-    position.line >= lines.length ? text.length : Math.min(starts[position.line] + Math.min(position.character, lines[position.line].length), text.length);
-  const pieces: string[] = [];
-  let cursor = 0;
-  for (const edit of [...edits].sort(compareEdits)) {
-    const start = Math.max(cursor, offsetOf(edit.range.start));
-    pieces.push(text.slice(cursor, start), edit.newText);
-    cursor = Math.max(start, offsetOf(edit.range.end));
-  }
-  pieces.push(text.slice(cursor));
-  return splitLines(pieces.join('')).lines;
 }
 
 /** One edit replacing the lines that differ between two versions (common first and last lines kept). */

@@ -3,21 +3,11 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { CableModel } from './model';
 import { parse } from './parser';
+import { applyTextEditsToLines } from './textEdits';
 
 /** At most this many rounds: each round only adds labels the parser skipped before. */
 const MAX_ROUNDS = 8;
 
-function applyToLines(lines: string[], edits: TextEdit[]): string[] {
-  const result = [...lines];
-  // From the end of each line backwards, so earlier ranges stay valid.
-  const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-  for (const edit of sorted) {
-    const line = edit.range.start.line;
-    const text = result[line] ?? '';
-    result[line] = text.slice(0, edit.range.start.character) + edit.newText + text.slice(edit.range.end.character);
-  }
-  return result;
-}
 
 /** Where a label (a paragraph number, a sub-paragraph letter, a REF letter) starts, and what it labels. */
 export interface LabelSpot {
@@ -67,7 +57,7 @@ export function settleLabels(
       current = model;
       break;
     }
-    lines = applyToLines(model.lines, edits);
+    lines = applyTextEditsToLines(model.lines, edits, '\n');
     current = parse(lines.join('\n'));
     if (add(collect(current)) === 0) break;
   }

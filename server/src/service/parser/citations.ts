@@ -145,9 +145,11 @@ export abstract class CitationReader extends BlockReader {
    */
   protected namesAnotherDocument(line: number, start: number, end: number): boolean {
     const text = this.clean[line];
-    const after = `${text.slice(end)} ${line + 1 < this.count ? this.clean[line + 1] : ''}`.slice(0, 60);
+    // A window of 60 characters either side (a long line of cross-references stays linear).
+    const rest = text.slice(end, end + 60);
+    const after = rest.length < 60 && line + 1 < this.count ? `${rest} ${this.clean[line + 1].slice(0, 60)}` : rest;
     if (/^\s*,?\s*(?:of|in|from)\s+(?!this\b|the\s+above\b|above\b|below\b)/i.test(after)) return true;
-    const before = `${line > 0 && start < 25 ? this.clean[line - 1] : ''} ${text.slice(0, start)}`.slice(-40);
+    const before = `${line > 0 && start < 40 ? this.clean[line - 1].slice(-40) : ''} ${text.slice(Math.max(0, start - 40), start)}`.slice(-40);
     return /\b(?:REFS?\s+[A-Z](?:\s*-\s*[A-Z])?|REFTELS?|SEPTEL|reference|(?:article|section|annex|chapter|part|resolution|UNSCR|OP)\s+[\w.()-]+)[\s,]*$/i.test(before);
   }
 
