@@ -77,6 +77,7 @@ export async function main(argv: string[], io: Output = defaultOutput(), cwd = p
   if (errors.length > 0) couldNotRun = true;
 
   const service = createCableService({
+    logger: { error: (message) => io.err(`cable-lint: ${message}\n`) },
     vocabulary: loadTagVocabulary(undefined, (file) => fs.readFileSync(file, 'utf8')).vocabulary,
     workspace: await indexCables(files),
   });

@@ -8,6 +8,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
+  ErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -34,7 +35,8 @@ const classificationSummaryRequest = 'cable/classificationSummary';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = createCableService();
+// Errors a feature catches to stay alive reach the client's log (window/logMessage), not a silent void.
+const service = createCableService({ logger: { error: (message) => connection.console.error(message) } });
 
 let workspaceFolders: string[] = [];
 let clientHasConfiguration = false;
@@ -192,11 +194,13 @@ connection.onReferences((params) =>
 );
 connection.onDocumentHighlight((params) => withDocument(params.textDocument.uri, 'highlights', [], (document) => service.documentHighlights(document, params.position)));
 connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, 'links', [], (document) => service.documentLinks(document)));
-connection.onCodeAction((params) =>
-  withDocument(params.textDocument.uri, 'code actions', [], (document) =>
-    service.codeActions(document, { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only }),
-  ),
-);
+connection.onCodeAction((params) => {
+  // A request without its range or context is the client's mistake: say so, rather than fail inside.
+  if (!params?.range || !params.context) throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction needs a range and a context');
+  return withDocument(params.textDocument.uri, 'code actions', [], (document) =>
+    service.codeActions(document, { range: params.range, diagnostics: params.context.diagnostics ?? [], only: params.context.only }),
+  );
+});
 
 connection.onPrepareRename((params) => {
   const result = withDocument(params.textDocument.uri, 'prepare rename', null, (document) => service.prepareRename(document, params.position));

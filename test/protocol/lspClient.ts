@@ -29,6 +29,8 @@ export class LspTestClient {
   /** Edits the server asked the client to apply (workspace/applyEdit), applied by the test. */
   readonly appliedEdits: unknown[] = [];
   readonly shownMessages: Array<{ type: number; message: string }> = [];
+  /** window/logMessage notifications of type Error (1): errors the server caught to stay alive. */
+  readonly loggedErrors: string[] = [];
   configuration: Record<string, unknown> = {};
 
   constructor(args: string[] = ['--stdio']) {
@@ -44,7 +46,9 @@ export class LspTestClient {
         }
       }
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      if (params.type === 1) this.loggedErrors.push(params.message);
+    });
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.shownMessages.push(params));
     this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
       this.shownMessages.push(params);

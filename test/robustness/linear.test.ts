@@ -3,8 +3,10 @@
 // hover and completion at the end of the text) at n and 8n and compares the two: linear work grows
 // about 8x, quadratic 64x. Only the growth ratio is asserted, never an absolute time (that is bench/'s job).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { documentOf, service } from './support';
+import { afterEach, describe, it } from 'node:test';
+import { assertNothingLogged, documentOf, service } from './support';
+
+afterEach(assertNothingLogged);
 
 /** Allowed growth from n to 8n: half the 64x of quadratic work, with room for GC and a busy machine (linear is 8x). */
 const MAX_GROWTH = 32;

@@ -2,7 +2,7 @@
 // mutated corpus cables, generated cables), no feature throws or hangs, every range and edit is sound,
 // and fix-all, renumbering and re-lettering are idempotent and touch only what they own.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { generateCable } from '../../bench/generate';
@@ -10,6 +10,7 @@ import { exerciseEverything } from './exercise';
 import {
   anyText,
   applyEdits,
+  assertNothingLogged,
   checkOptions,
   corpusTexts,
   documentOf,
@@ -39,6 +40,9 @@ const cableInput = fc.oneof(
   mutatedCorpusCable.map((cable) => cable.text),
   fc.tuple(generatedCable, fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([text, mutations]) => mutate(text, mutations)),
 );
+
+// A feature that throws is caught and logged: the log must stay empty, or the crash would pass as "no result".
+afterEach(assertNothingLogged);
 
 describe('every feature on arbitrary input: never throws, never hangs, sound ranges', () => {
   it('arbitrary strings and cable-ish text', () => {

@@ -1,6 +1,7 @@
 // Shared pieces of the robustness suite: cable-ish arbitraries for fast-check, corpus mutations, a
 // hang guard around every service call, and strict checks of the edits and ranges the service returns.
 // `npm test` runs these with few runs; `npm run fuzz` scales them up with CABLE_FUZZ_SCALE.
+import assert from 'node:assert/strict';
 import { applyTextEdits } from '../../server/src/service/textEdits';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -47,10 +48,19 @@ export function documentOf(text: string, uri = 'file:///robustness/test.cable'):
   return { uri, version, getText: () => text };
 }
 
+/** What the shared service logged: errors it caught to stay alive. Every robustness test expects none. */
+export const loggedErrors: string[] = [];
+
 let sharedService: CableService | undefined;
 export function service(): CableService {
-  sharedService ??= createCableService();
+  sharedService ??= createCableService({ logger: { error: (message) => loggedErrors.push(message) } });
   return sharedService;
+}
+
+/** Fails with what was logged, and empties the log for the next test. */
+export function assertNothingLogged(): void {
+  const logged = loggedErrors.splice(0);
+  assert.deepEqual(logged, [], `the service caught and logged ${logged.length} error(s): ${logged[0] ?? ''}`);
 }
 
 // --- text and ranges ---

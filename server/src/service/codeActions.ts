@@ -4,6 +4,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import { DIAGNOSTIC_SOURCE, enabledRules } from './diagnostics';
 import { parse } from './parser';
 import { renumberParagraphEdits } from './renumber';
+import { describeError } from './logger';
 import { ruleById } from './rules';
 import { applyTextEditsToLines } from './textEdits';
 import type { Fix, Rule, RuleContext } from './rules/rule';
@@ -65,7 +66,8 @@ function quickFixes(context: RuleContext, diagnostics: Diagnostic[]): CodeAction
     let fixes: Fix[];
     try {
       fixes = rule.fixes({ range: diagnostic.range, data }, context);
-    } catch {
+    } catch (error) {
+      context.logger?.error(describeError(`The quick fixes of ${rule.id}`, error));
       continue;
     }
     for (const fix of fixes) {
@@ -91,8 +93,9 @@ function safeFixEdits(context: RuleContext): TextEdit[] {
     if (!rule.safeForFixAll || !rule.fixes) continue;
     try {
       candidates.push(...safeFixGroups(rule, context));
-    } catch {
+    } catch (error) {
       // A failing rule contributes nothing; the others still fix.
+      context.logger?.error(describeError(`Fix-all of ${rule.id}`, error));
     }
   }
   return mergeEdits(candidates);
@@ -106,7 +109,8 @@ function safeFixGroups(rule: Rule, context: RuleContext): TextEdit[][] {
     let fixes: Fix[];
     try {
       fixes = rule.fixes?.({ range: finding.range, data: { ruleId: rule.id, ...finding.data } }, context) ?? [];
-    } catch {
+    } catch (error) {
+      context.logger?.error(describeError(`The fix of ${rule.id}`, error));
       continue;
     }
     const fix = fixes.find((candidate) => candidate.isPreferred) ?? fixes[0];

@@ -1,6 +1,7 @@
 // Completion where a drafter fills in a field: TAGS codes, portion marks, the next paragraph number or
 // sub-paragraph letter, REF letters, reason letters, header keywords, precedence words, captions and
 // DECL dates. Each context is recognised from the model plus the text before the cursor on its line.
+import { describeError } from './logger';
 import { CompletionItemKind, type CompletionItem, type MarkupContent, type Position, type Range } from 'vscode-languageserver-types';
 import { captions, controlInfo, levelInfo, markCombinations } from './data/markings';
 import { countryOfPost, postInfo } from './data/posts';
@@ -33,7 +34,8 @@ export function completions(context: RuleContext, position: Position): Completio
       if (items) return items;
     }
     return [];
-  } catch {
+  } catch (error) {
+    context.logger?.error(describeError('Completion', error));
     return [];
   }
 }

@@ -1,5 +1,6 @@
 // Runs every enabled rule over the model and turns findings into LSP diagnostics: severities from
 // the rule or the configuration, `code` = rule id, `source` = cable, and in `data` what the fix needs.
+import { describeError } from './logger';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CableConfig, RuleSeverity } from './config';
 import { allRules, ruleById } from './rules';
@@ -46,7 +47,8 @@ export function computeDiagnostics(context: RuleContext): Diagnostic[] {
     try {
       findings = rule.check(context);
     } catch (error) {
-      // A failing rule must not hide the others' results: report it once, on line 1.
+      // A failing rule must not hide the others' results: report it once, on line 1, and in the log.
+      context.logger?.error(describeError(`Rule ${rule.id} (${rule.alias})`, error));
       diagnostics.push({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Error,

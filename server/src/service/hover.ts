@@ -1,6 +1,7 @@
 // Hovers that explain a field: a tag, a portion mark or the banner, a caption, a reason letter, the
 // DTG and precedences, the declassification instruction and the executive order. (REF citations and
 // paragraph cross-references are references.ts's referenceHover, tried before this one.)
+import { describeError } from './logger';
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { exemptionForCode } from './data/declassification';
 import { executiveOrderInfo } from './data/executiveOrders';
@@ -20,8 +21,9 @@ export function fieldHover(context: RuleContext, position: Position): Hover | nu
       const hover = explain(context, position);
       if (hover) return hover;
     }
-  } catch {
-    // A hover is a courtesy: never let one take the request down.
+  } catch (error) {
+    // A hover is a courtesy: never let one take the request down, but say so.
+    context.logger?.error(describeError('Hover', error));
   }
   return null;
 }

@@ -21,6 +21,7 @@ import { defaultConfig, type CableConfig } from './config';
 import { computeDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { fieldHover } from './hover';
+import { silentLogger, type Logger } from './logger';
 import type { CableModel } from './model';
 import { ModelCache } from './modelCache';
 import * as references from './references';
@@ -34,6 +35,7 @@ import type { WorkspaceIndex } from './workspaceIndex';
 export { parse } from './parser';
 export type { CableConfig } from './config';
 export type { CableModel } from './model';
+export type { Logger } from './logger';
 
 /** What the service needs of a document: the LSP TextDocument fits. */
 export interface CableDocument {
@@ -43,6 +45,8 @@ export interface CableDocument {
 }
 
 export interface CableServiceOptions {
+  /** Errors the service catches to stay alive go here (the server: window/logMessage). */
+  logger?: Logger;
   config?: CableConfig;
   vocabulary?: TagVocabulary;
   workspace?: WorkspaceIndex;
@@ -53,9 +57,10 @@ export function createCableService(options: CableServiceOptions = {}) {
   let config: CableConfig = options.config ?? defaultConfig;
   let vocabulary: TagVocabulary = options.vocabulary ?? builtinVocabulary();
   let workspace: WorkspaceIndex | undefined = options.workspace;
+  const logger = options.logger ?? silentLogger;
 
   const modelOf = (document: CableDocument): CableModel => models.get(document.uri, document.version, () => document.getText());
-  const contextOf = (document: CableDocument): RuleContext => ({ uri: document.uri, model: modelOf(document), config, vocabulary, workspace });
+  const contextOf = (document: CableDocument): RuleContext => ({ uri: document.uri, model: modelOf(document), config, vocabulary, workspace, logger });
 
   return {
     get config(): CableConfig {

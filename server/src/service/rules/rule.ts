@@ -2,6 +2,7 @@
 // settings schema and the README's rule table are all generated or checked from that list.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { CableConfig, RuleSeverity } from '../config';
+import type { Logger } from '../logger';
 import type { CableModel } from '../model';
 import type { TagVocabulary } from '../tagVocabulary';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -17,6 +18,8 @@ export interface RuleContext {
   vocabulary: TagVocabulary;
   /** The workspace's cables by message reference, when the editor has one (not in the CLI by default). */
   workspace?: WorkspaceIndex;
+  /** Where an error caught to stay alive is reported (see ../logger.ts); the service always sets it. */
+  logger?: Logger;
 }
 
 /** One problem a rule found. */
