@@ -25,12 +25,8 @@ describe('completion, hover and the TAGS fixes over stdio', () => {
   before(async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-tags-'));
     fs.writeFileSync(path.join(workDir, 'tags.tsv'), 'code\tkind\tmeaning\nXPOC\tprogram\tPoint of contact meetings\n');
+    // The test client records the server's warnings (window/showMessageRequest) with its messages.
     client = new LspTestClient();
-    // The server's warnings come as window/showMessageRequest (showWarningMessage); record them too.
-    client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
-      client.shownMessages.push(params);
-      return null;
-    });
     client.configuration = { cable: { tags: { extraFile: path.join(workDir, 'tags.tsv') } } };
     await client.initialize();
   });
@@ -89,9 +85,7 @@ describe('completion, hover and the TAGS fixes over stdio', () => {
     const missing = path.join(workDir, 'missing.tsv');
     client.configuration = { cable: { tags: { extraFile: missing } } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    const deadline = Date.now() + 10000;
-    while (!client.shownMessages.some((message) => message.message.includes(missing)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.ok(client.shownMessages.some((message) => message.message.includes(missing)), JSON.stringify(client.shownMessages));
+    await client.waitForShownMessage((message) => message.includes(missing));
     const uri = 'file:///work/typo.cable';
     const published = await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((diagnostic) => diagnostic.code === 'CBL028' && /XPOC/.test(diagnostic.message)));
     assert.ok(!published.diagnostics.some((diagnostic) => diagnostic.code === 'CBL028' && /\bFR\b/.test(diagnostic.message)), 'built-in FR still known');

@@ -27,13 +27,18 @@ describe('the test client', () => {
     const stream = new PassThrough();
     const reader = serverMessageReader(stream);
     const received: unknown[] = [];
-    reader.listen((message) => received.push(message));
+    let delivered!: () => void;
+    const whole = new Promise<void>((resolve) => (delivered = resolve));
+    reader.listen((message) => {
+      received.push(message);
+      delivered();
+    });
     const body = JSON.stringify({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'ready' } });
     // In two pieces, as a pipe may deliver it.
     stream.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`);
     await new Promise((resolve) => setImmediate(resolve));
     stream.write(body.slice(10));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await whole;
     reader.dispose();
     stream.destroy();
     assert.deepEqual(received, [JSON.parse(body)]);

@@ -39,6 +39,7 @@ export class LspTestClient {
     this.connection = createMessageConnection(serverMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       this.latestDiagnostics.set(params.uri, params);
+      for (const waiter of this.publishWaiters.splice(0)) waiter();
       for (const waiter of [...this.diagnosticsWaiters]) {
         if (waiter.uri === params.uri && waiter.predicate(params)) {
           this.diagnosticsWaiters.splice(this.diagnosticsWaiters.indexOf(waiter), 1);
@@ -49,9 +50,9 @@ export class LspTestClient {
     this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       if (params.type === 1) this.loggedErrors.push(params.message);
     });
-    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.shownMessages.push(params));
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.noteShown(params));
     this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
-      this.shownMessages.push(params);
+      this.noteShown(params);
       return null;
     });
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
@@ -116,6 +117,35 @@ export class LspTestClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
       this.diagnosticsWaiters.push({ uri, predicate, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+    });
+  }
+
+  private readonly shownWaiters: Array<{ predicate: (message: string) => boolean; resolve: () => void }> = [];
+  private readonly publishWaiters: Array<() => void> = [];
+
+  private noteShown(params: { type: number; message: string }): void {
+    this.shownMessages.push(params);
+    for (const waiter of [...this.shownWaiters]) {
+      if (!waiter.predicate(params.message)) continue;
+      this.shownWaiters.splice(this.shownWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+
+  /** Resolves when a shown message (window/showMessage or showMessageRequest) satisfies `predicate`. */
+  waitForShownMessage(predicate: (message: string) => boolean, timeoutMs = 10000): Promise<void> {
+    if (this.shownMessages.some((shown) => predicate(shown.message))) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms: ${JSON.stringify(this.shownMessages)}`)), timeoutMs);
+      this.shownWaiters.push({ predicate, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  /** Resolves at the next publishDiagnostics for any document (the server revalidates when its index changes), or after `timeoutMs`. */
+  nextPublish(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.publishWaiters.push(() => (clearTimeout(timer), resolve()));
     });
   }
 

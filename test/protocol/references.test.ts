@@ -25,13 +25,17 @@ function hoverValue(hover: Hover | null): string {
   return (hover.contents as { value: string }).value;
 }
 
-/** Polls a request until its answer satisfies `done` (the index fills in the background). */
-async function eventually<T>(ask: () => Promise<T>, done: (answer: T) => boolean, timeoutMs = 10000): Promise<T> {
+/**
+ * Asks until the answer satisfies `done`: the index fills in the background, and when it changes the
+ * server revalidates the open cables, so each new try waits for that publication, not for a fixed time.
+ */
+async function eventually<T>(client: LspTestClient, ask: () => Promise<T>, done: (answer: T) => boolean, timeoutMs = 10000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const published = client.nextPublish(Math.max(0, deadline - Date.now()));
     const answer = await ask();
     if (done(answer) || Date.now() > deadline) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await published;
   }
 }
 
@@ -166,6 +170,7 @@ describe('the workspace index over the protocol', () => {
 
   it('hovers on a REF entry with the indexed cable subject, classification and date', async () => {
     const hover = await eventually(
+      client,
       () => client.request<Hover | null>('textDocument/hover', { textDocument: { uri: seedUri }, position: positionOf(seedLines, '[C](#). STATE 106288', 10) }),
       (answer) => Boolean(answer && /PLENARY PROPOSALS/.test(hoverValue(answer))),
     );
@@ -196,7 +201,7 @@ describe('the workspace index over the protocol', () => {
     await client.open(referencedUri, referencedText);
     const bannerPosition = positionOf(referencedText.split('\n'), 'STATE 106288', 2);
     const ask = () => client.request<Location[]>('textDocument/references', { textDocument: { uri: referencedUri }, position: bannerPosition, context: { includeDeclaration: false } });
-    const first = await eventually(ask, (answer) => answer.length === 1);
+    const first = await eventually(client, ask, (answer) => answer.length === 1);
     assert.deepEqual(
       first.map((location) => location.uri),
       [seedUri],
@@ -204,14 +209,14 @@ describe('the workspace index over the protocol', () => {
     const addedFile = path.join(root, 'added.cable');
     fs.writeFileSync(addedFile, seedText.replace('STATE 109154', 'STATE 109999'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(addedFile).href, type: 1 }] });
-    const second = await eventually(ask, (answer) => answer.length === 2);
+    const second = await eventually(client, ask, (answer) => answer.length === 2);
     assert.deepEqual(
       second.map((location) => location.uri).sort(),
       [pathToFileURL(addedFile).href, seedUri].sort(),
     );
     fs.rmSync(addedFile);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(addedFile).href, type: 3 }] });
-    const third = await eventually(ask, (answer) => answer.length === 1);
+    const third = await eventually(client, ask, (answer) => answer.length === 1);
     assert.equal(third.length, 1);
   });
 });

@@ -207,7 +207,14 @@ describe('workspace indexing over folders', () => {
 
   it('follows created, changed and deleted files, and reports a change', async () => {
     let changes = 0;
-    const indexer = new WorkspaceIndexer({ onChanged: () => changes++ });
+    let changed!: () => void;
+    const firstChange = new Promise<void>((resolve) => (changed = resolve));
+    const indexer = new WorkspaceIndexer({
+      onChanged: () => {
+        changes++;
+        changed();
+      },
+    });
     await indexer.scan([pathToFileURL(root).href]);
     const added = path.join(root, 'added.cable');
     fs.writeFileSync(added, referencedText.replace('106288', '555'));
@@ -220,7 +227,7 @@ describe('workspace indexing over folders', () => {
     fs.rmSync(added);
     await indexer.filesChanged([{ uri: pathToFileURL(added).href, type: 3 }]);
     assert.equal(indexer.index.lookup('08STATE556'), undefined);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await firstChange;
     assert.ok(changes >= 1, 'onChanged called after the debounce');
     indexer.dispose();
   });
