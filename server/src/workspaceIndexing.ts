@@ -1,17 +1,16 @@
 // Keeps the workspace index of cables current: scans the workspace folders in the background (headers
 // only, in batches), then follows file events and open documents. The index itself is pure (service/workspaceIndex.ts).
 import { promises as fsPromises } from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, FileEvent, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findCableFiles } from './cableFiles';
 import type { CableService } from './service';
 import { CableIndex, citedKey, headerEnd, type IndexedCable } from './service/workspaceIndex';
 
 /** The header of a cable fits well inside this many bytes; the rest of the file is never read. */
 const HEADER_BYTES = 16 * 1024;
 const BATCH_SIZE = 16;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
 
 /** File event types of the protocol. */
 const FILE_CREATED = 1;
@@ -78,26 +77,6 @@ export async function indexHeaders(
   return indexed;
 }
 
-/** Every `.cable` file under a folder, skipping node_modules, VCS folders, build output and dot-folders. */
-export async function findCableFiles(folder: string, found: string[] = []): Promise<string[]> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await fsPromises.readdir(folder, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (SKIPPED_DIRECTORIES.has(entry.name) || entry.name.startsWith('.')) continue;
-      await findCableFiles(full, found);
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.cable')) {
-      found.push(full);
-    }
-  }
-  return found;
-}
-
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -127,7 +106,7 @@ export class WorkspaceIndexer {
     const files: string[] = [];
     for (const folder of folderUris) {
       if (!folder.startsWith('file:')) continue;
-      await findCableFiles(fileURLToPath(folder), files);
+      files.push(...(await findCableFiles(fileURLToPath(folder))));
       if (generation !== this.generation) return 0;
     }
     const indexed = await indexHeaders(this.index, files, {

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
+import { findCableFiles } from '../cableFiles';
 
 export const standardInput = '-';
-const skippedFolders = new Set(['node_modules', '.git']);
 
 export interface Expansion {
   files: string[];
@@ -30,7 +30,7 @@ export async function expandPaths(paths: string[], cwd: string): Promise<Expansi
     const absolute = path.resolve(cwd, argument);
     const stat = await fs.promises.stat(absolute).catch(() => undefined);
     if (stat?.isDirectory()) {
-      for (const file of await cableFilesUnder(absolute)) add(file);
+      for (const file of await findCableFiles(absolute)) add(file);
     } else if (stat) {
       add(absolute);
     } else if (/[*?[\]{}]/.test(argument)) {
@@ -42,23 +42,4 @@ export async function expandPaths(paths: string[], cwd: string): Promise<Expansi
     }
   }
   return { files, errors };
-}
-
-/** Every .cable file under a folder, sorted, skipping node_modules and .git. */
-async function cableFilesUnder(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  const pending = [folder];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    const entries = await fs.promises.readdir(current, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!skippedFolders.has(entry.name)) pending.push(full);
-      } else if (entry.name.endsWith('.cable')) {
-        found.push(full);
-      }
-    }
-  }
-  return found.sort();
 }
