@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { expandSnippet, fillVariables, utcDateVariables, type ExpandedSnippet } from '../../client/src/snippetSyntax';
-import { newCableBody } from '../../client/src/cableTemplate';
+import { expandSnippet, fillVariables, utcDateVariables, type ExpandedSnippet } from './snippetExpander';
+import { dateTimeGroup, newCableBody } from '../../client/src/cableTemplate';
 import { createCableService, parse } from '../../server/src/service';
 import type { CableModel } from '../../server/src/service/model';
 import { builtinVocabulary } from '../../server/src/service/tagVocabulary';
@@ -149,6 +149,12 @@ describe('snippets', () => {
     assert.equal(model.banner?.level, 'S');
     assert.ok(model.marks.every((mark) => mark.level === 'S'), 'every mark mirrors the banner');
     assert.equal(model.addresses[1].addressees[0].precedence?.text, 'IMMEDIATE');
+  });
+
+  it('New Cable writes the date-time group itself, in UTC, and only while the snippet writes it as expected', () => {
+    assert.equal(dateTimeGroup(new Date(Date.UTC(2024, 2, 5, 14, 7))), '051407Z MAR 24');
+    assert.equal(dateTimeGroup(new Date(Date.UTC(2009, 0, 1, 0, 0))), '010000Z JAN 09');
+    assert.throws(() => newCableBody('P ${CURRENT_DATE} MAR 24', { now: fixedNow, executiveOrder: '13526', declassificationYears: 10 }), /date-time group/);
   });
 
   it('New Cable: the template filled in UTC, with the configured order and a declassification date ten years on, is clean', () => {

@@ -1,6 +1,6 @@
-// VS Code's snippet syntax, parsed: New Cable fills the date variables in UTC (snippet variables are
-// local time) and keeps the tab stops; the snippet tests expand a body to its default text.
-// No `vscode` import: tests load this module directly.
+// VS Code's snippet syntax, parsed, for the snippet tests: they expand every snippet body to the text it
+// gives by default (choices, placeholders, variables and their transforms) and check it is a clean cable.
+// The extension itself inserts snippets through VS Code (client/src/cableTemplate.ts writes only the DTG).
 
 type Node =
   | { kind: 'text'; value: string }
