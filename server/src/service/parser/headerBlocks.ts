@@ -100,6 +100,31 @@ export abstract class HeaderBlockReader extends CitationReader {
     return { ref, end: from + match[0].length };
   }
 
+  /**
+   * Where the next unlettered reference on a line starts after the one at `from`: after a semicolon, or
+   * right after a cable reference when another follows it; `end` is where the one at `from` ends.
+   */
+  protected nextUnletteredReference(line: number, from: number): { start: number; end: number } | undefined {
+    const text = this.clean[line];
+    const semicolon = text.indexOf(';', from);
+    let start = -1;
+    let end = -1;
+    let at = from;
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+    const here = this.messageRefAt(line, at);
+    if (here && (semicolon < 0 || here.end < semicolon)) {
+      let after = here.end;
+      while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+      if (after > here.end && this.startsWithMessageRef(line, after)) [start, end] = [after, here.end];
+    }
+    if (start < 0 && semicolon >= 0) {
+      let after = semicolon + 1;
+      while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+      if (this.startsWithMessageRef(line, after)) [start, end] = [after, semicolon];
+    }
+    return start < 0 ? undefined : { start, end };
+  }
+
   /** Whether a cable reference (`STATE 10152`, `08 LUANDA 536`) starts at `from`. */
   protected startsWithMessageRef(line: number, from: number): boolean {
     let start = from;
@@ -157,15 +182,15 @@ export abstract class HeaderBlockReader extends CitationReader {
       }
       if (!lettered && current && atStart && index > line && this.startsWithMessageRef(index, position)) finish();
       if (!current) current = { start: { line: index, col: position }, pieces: [] };
-      // Unlettered references one after another: `REF: STATE 10152; 08 LUANDA 536`.
-      for (let semicolon = text.indexOf(';', position); !lettered && semicolon >= 0; semicolon = text.indexOf(';', position)) {
-        let after = semicolon + 1;
-        while (after < text.length && isSpace(text.charCodeAt(after))) after++;
-        if (!this.startsWithMessageRef(index, after)) break;
-        current.pieces.push([index, position, semicolon]);
+      // Unlettered references one after another: `REF: STATE 10152; 08 LUANDA 536`, or with only a
+      // space between two cable references (`RIO DE JANEIRO 353 RIO DE JANEIRO 311`).
+      while (!lettered) {
+        const next = this.nextUnletteredReference(index, position);
+        if (!next) break;
+        current.pieces.push([index, position, next.end]);
         finish();
-        current = { start: { line: index, col: after }, pieces: [] };
-        position = after;
+        current = { start: { line: index, col: next.start }, pieces: [] };
+        position = next.start;
       }
       // Inline labels for the next expected letter: `A. STATE 1  B. KABUL 2`, `A) X, B) Y`, `(C) Z`.
       while (lettered) {

@@ -3,7 +3,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { CableModel, Level, Paragraph, Portion, SubParagraph, TalkingPoint } from '../model';
 import type { Finding, Fix, Rule } from './rule';
-import { cableLevel, effectiveBannerLevel, governingOrder, isClassified, leadingMarkInsertion, markFor, markLevelsUpTo, positionOf } from './support';
+import { cableLevel, effectiveBannerLevel, governingOrder, hasCaption, isClassified, leadingMarkInsertion, markFor, markLevelsUpTo, positionOf } from './support';
 
 interface MarkFixData {
   position: Position;
@@ -56,6 +56,8 @@ export const missingPortionMark: Rule = {
     // Portion marks came with E.O. 12065 (1978); cables of its day and E.O. 12356's could mark every
     // portion at once in paragraph 1 (`CONFIDENTIAL - ENTIRE TEXT`).
     if (governingOrder(model) < 12065 || model.structure.entireText) return findings;
+    // Portion marks are for classified and SBU text: an UNCLAS cable that marks nothing is unclassified throughout.
+    if (model.banner?.level === 'U' && !hasCaption(model, 'SENSITIVE') && model.marks.length === 0) return findings;
     const classified = isClassified(model);
     const unclassifiedPreferred = classified ? undefined : markFor('U');
     // Built only when a portion lacks its mark: a long cable has thousands of sub-portions, usually all marked.
@@ -74,6 +76,8 @@ export const missingPortionMark: Rule = {
       // Inside a paragraph, a sub-portion is part of it and takes its mark (an unmarked paragraph has its own finding).
       const insideParagraph = portion.kind !== 'paragraph' && paragraph !== undefined && portion.range.startLine <= paragraph.range.endLine;
       if (inherit && insideParagraph) continue;
+      // A released cable's redaction (`6. xxxxxxxxxxxx`) may have taken the mark with it.
+      if (portion.kind === 'paragraph' && /^x{6,}/i.test((portion as Paragraph).title)) continue;
       if (portion.kind === 'paragraph' || portion.kind === 'subparagraph') {
         const marks = marksFor(portion);
         const label = portion.kind === 'paragraph' ? (portion as Paragraph).number : (portion as SubParagraph).label;
