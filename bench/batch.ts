@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bytesOf, cableFolder, depsDir, distDir, filesUnder, mb, ms, quick, repoRoot, type BenchResult } from './support';
+import { bytesOf, cableFolder, depsDir, distDir, filesUnder, mb, median, ms, quick, repoRoot, type BenchResult } from './support';
+import { folderOf, proseCable, realCables } from './texts';
 
 function run(args: string[]): { time: number; stdout: string; stderr: string; status: number | null } {
   const start = performance.now();
@@ -41,6 +42,37 @@ export function batchBenchmark(): BenchResult {
     met: speedup >= 4,
     notes: `${speedup.toFixed(1)}x faster`,
   };
+}
+
+/** cable-lint against markdownlint, whole processes, on one folder (issue 17: the two 1 MB texts). */
+function compareLinting(id: number, name: string, what: string, folder: string): BenchResult {
+  run([path.join(distDir, 'cli.js'), '--format', 'json', folder]);
+  const ours = median([0, 1, 2].map(() => run([path.join(distDir, 'cli.js'), '--format', 'json', folder]).time));
+  // markdownlint takes seconds to tens of seconds here: one timed run after a warm-up (noise is small).
+  run([path.join(repoRoot, 'bench', 'baselines', 'markdownlint.mjs'), folder, depsDir]);
+  const theirs = run([path.join(repoRoot, 'bench', 'baselines', 'markdownlint.mjs'), folder, depsDir]).time;
+  fs.rmSync(folder, { recursive: true, force: true });
+  const speedup = theirs / ours;
+  return {
+    id,
+    name,
+    measure: `cable-lint --format json over ${what}, whole process (median of 3 after a warm-up; markdownlint one run after a warm-up)`,
+    value: ms(ours),
+    baseline: `${ms(theirs)} (markdownlint ${markdownlintVersion()} library API, default rules, whole process)`,
+    ratio: ours / theirs,
+    target: 'at least 4x faster, goal 10x (ratio at most 0.25; goal 0.1)',
+    met: speedup >= 4,
+    notes: `${speedup.toFixed(1)}x faster`,
+  };
+}
+
+export function proseLintingBenchmark(): BenchResult {
+  return compareLinting(9, 'cable-lint, prose', 'the seed body repeated to 1 MB, one file', folderOf('prose', [proseCable()]));
+}
+
+export function realLintingBenchmark(): BenchResult {
+  const documents = realCables();
+  return compareLinting(10, 'cable-lint, real cables', `${documents.length} real cables (the corpus, repeated), 1 MB`, folderOf('real', documents));
 }
 
 function markdownlintVersion(): string {

@@ -1,11 +1,11 @@
-// `npm run bench`: the six benchmarks of issue 8, each against its baseline in the same run; prints the
+// `npm run bench`: the benchmarks of issues 8 and 17, each against its baseline in the same run; prints the
 // ratios and writes bench/README.md. Arguments pick benchmarks (`1 3`); `--quick` shrinks batch and memory.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisBenchmark } from './analysis';
-import { batchBenchmark } from './batch';
-import { highlightingBenchmark } from './highlighting';
+import { batchBenchmark, proseLintingBenchmark, realLintingBenchmark } from './batch';
+import { highlightingBenchmark, proseHighlightingBenchmark, realHighlightingBenchmark } from './highlighting';
 import { memoryBenchmark } from './memory';
 import { startBenchmark } from './start';
 import { quick, repoRoot, type BenchResult } from './support';
@@ -18,6 +18,10 @@ const benchmarks: Record<number, () => BenchResult | Promise<BenchResult>> = {
   4: batchBenchmark,
   5: memoryBenchmark,
   6: startBenchmark,
+  7: proseHighlightingBenchmark,
+  8: realHighlightingBenchmark,
+  9: proseLintingBenchmark,
+  10: realLintingBenchmark,
 };
 
 const resultsFile = path.join(repoRoot, 'bench', 'results', 'latest.json');
