@@ -83,18 +83,28 @@ ${details.join('\n')}
    \`/proc/<pid>/status\`. The baseline is the idle server.
 6. **Start**: \`bench/start.ts\`. Spawn to the \`initialize\` result, against a bare Node process answering one line
    over the same pipes; bundle sizes of a minified build (as packaged) and of \`dist/\` as it stands.
+7. **Highlighting, prose** and 8. **Highlighting, real cables**: \`bench/highlighting.ts\` as 3, on the seed's
+   body repeated to 1 MB (\`bench/texts.ts\`), and on the corpus's 48 real cables repeated to 1 MB, each its own
+   document tokenised from the start.
+9. **cable-lint, prose** and 10. **cable-lint, real cables**: \`bench/batch.ts\`, whole-process cable-lint
+   against the markdownlint baseline on the same two texts (one file; about 200 files).
 
 The baseline-only packages (\`markdownlint\` 0.40.0, the last for Node 20, and \`tm-grammars\`) are
 devDependencies; \`bench/.deps/\` (git-ignored) is used instead when present.
 
 ## Where the analysis target stands
 
-- **Analysis** (target 5x the floor): about 4x. Eight consecutive runs of \`node out/bench/run.js 1\` measured
-  3.95-4.23x on this shared 2-core machine; at the start of this round the same runs gave 4.5-8x.
-- Where a run's time goes, when no collection lands in it (about 6.2 ms): the parse about 4.5 ms (splitting
-  the lines 0.55 ms, the keyword scan 0.9 ms with copying the text into the WebAssembly memory, the header
-  0.25 ms, the body's 17,000 lines the rest), diagnostics 0.6 ms, semantic tokens 0.75 ms (0.3 ms of it
-  the 360 KB answer array, a fresh mapping each time) and the outline 0.35 ms.
+- **Analysis** (target 5x the floor): **missed, about 5.1-6.2x** since the WebAssembly keyword scan was
+  retired (issue 17) and the reader learnt real text (issue 16). Single runs of \`node out/bench/run.js 1\`
+  measured 5.13-5.82x; full runs 5.97x and 6.19x. Before, 3.95-4.23x.
+- Where the difference comes from (CPU profiles of the parse alone, same machine): the keyword scan, now
+  the per-line keyword regex, takes about 2.2 ms of the parse where the WebAssembly pass took 0.3 ms; the
+  reader's real-text work (list items, wrapped marks and citations, external cross-references, the
+  structure index) about 0.5 ms. Formulations of the regex tried and measured on the 1 MB cable, all no
+  faster (2.0-5.9 ms): the \`i\` flag, a first-letter lookahead, a lookbehind, one pass over the whole text,
+  a case-folded copy with \`indexOf\`, a cheap \`test\` before \`exec\`, three separate searches.
+- Where a run's time goes now: the parse about 6.5 ms (the keyword regex 2.2, splitting the lines 0.5,
+  the body's lines the rest), diagnostics 0.6 ms, semantic tokens 0.8 ms, the outline 0.4 ms.
 - Garbage collection: a young-generation collection lands in about one run of four and adds 1.3-2 ms. It
   copies what is alive: the model being built, about 1 MB on average. It used to copy 3-5 MB and take
   3-7 ms, every third run: while the new version was parsed, the old model was still reachable, from a
@@ -104,20 +114,11 @@ devDependencies; \`bench/.deps/\` (git-ignored) is used instead when present.
 - Warm-up: V8 optimises the parser's rarer paths (sub-paragraph heads, citations) only after 10-17 versions
   of this cable, so the first four or five of the 20 timed runs are slower; a window of 20 runs starting
   at run 20 measures up to about 0.5x less. The benchmark keeps its 10 warm-up runs.
-- This round, besides the two leaks: the parser notes the marks' summary (highest level, invalid marks)
-  as it finds them, so no rule walks the 4,700 marks for it; rules loop over long lists by index (V8
-  optimises code that runs once per version only from a loop in its own body); the keyword scan picks the
-  one trigram a unit can begin by a table lookup (0.87 to 0.58 ms); trailing marks and the citation and
-  cross-reference words are matched by hand, exactly as their regexes (no runtime calls, no match
-  arrays); small lists grow by exact copies. Every parser change was checked against the previous build:
-  the models and feature outputs are identical on 5,180 inputs.
-- What is left, each worth 2-5%: talking-point text made when asked for; outline names sliced from the
-  line when it reads as the name; a byte-wide keyword scan for text that is all ASCII.
 `;
 }
 
 async function main(): Promise<void> {
-  const picked = process.argv.slice(2).filter((arg) => /^\d$/.test(arg)).map(Number);
+  const picked = process.argv.slice(2).filter((arg) => /^\d+$/.test(arg)).map(Number);
   const ids = picked.length > 0 ? picked : Object.keys(benchmarks).map(Number);
   let stored: Stored = { date: '', node: '', machine: '', quick, results: [] };
   if (picked.length > 0 && fs.existsSync(resultsFile)) stored = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Stored;
