@@ -11,7 +11,7 @@ import { LspTestClient } from './lspClient';
 const seedUri = 'file:///work/seed.cable';
 const draftUri = 'file:///work/draft.cable';
 const seedText = fs.readFileSync(seedPath, 'utf8');
-const draftText = ['R 151200Z MAR 10', 'FM AMEMBASSY PARIS', 'TO SECSTATE WASHDC', '', 'UNCLAS PARIS 000123', '', 'E.O. 13526: N/A', 'TAGS: PREL FR', 'SUBJECT: PRESS', '', '1. French press covered the plenary.', '', 'RIVKIN', ''].join('\n');
+const draftText = ['R 151200Z MAR 10', 'FM AMEMBASSY PARIS', 'TO SECSTATE WASHDC', '', 'UNCLAS PARIS 000123', '', 'E.O. 13526: N/A', 'TAGS: PREL FR', 'SUBJECT: PRESS', '', '1. French press covered the plenary.', '', '2. (U) A marked paragraph: a cable that marks one marks all.', '', 'RIVKIN', ''].join('\n');
 
 describe('diagnostics and code actions over stdio', () => {
   let client: LspTestClient;
