@@ -152,34 +152,42 @@ export abstract class BodyReader extends HeaderReader {
   protected parseBody(bodyStart: number): void {
     const stop = Math.min(this.signatureStart, this.count);
     this.marksParagraphs = this.countMarkedHeads(bodyStart, stop) >= 2;
-    for (let line = bodyStart; line < stop; line++) {
-      if (this.blank[line] === 1) {
-        this.blankLine(line);
-        continue;
-      }
-      let headEnd = 0;
-      if (this.pendingHead?.line === line) headEnd = this.pendingParagraph();
-      else if (!this.consumed[line]) headEnd = this.structureLine(line);
-      else this.extendCurrent(line);
-      const text = this.clean[line];
-      // Where a block, a citation and a cross-reference can first start on the line (KEYWORD_RE).
-      let blockFrom = -1;
-      let citationFrom = -1;
-      let xrefFrom = -1;
-      KEYWORD_RE.lastIndex = 0;
-      for (let match = KEYWORD_RE.exec(text); match; match = KEYWORD_RE.exec(text)) {
-        if (match[1] !== undefined) {
-          if (blockFrom < 0) blockFrom = match.index;
-        } else if (match[2] !== undefined) {
-          if (citationFrom < 0) citationFrom = match.index;
-        } else if (xrefFrom < 0) {
-          xrefFrom = match.index;
-        }
-      }
-      if (blockFrom >= 0 || this.openParentheticals > 0) this.scanBlocks(line, headEnd, blockFrom < 0 ? text.length : blockFrom);
-      if (citationFrom >= 0) this.scanCitations(line, citationFrom);
-      if (xrefFrom >= 0) this.scanXrefs(line, xrefFrom);
+    for (let line = bodyStart; line < stop; line++) this.bodyLine(line);
+    this.finishBody();
+  }
+
+  /** One body line: its structure, then the blocks, citations and cross-references that start on it. */
+  protected bodyLine(line: number): void {
+    if (this.blank[line] === 1) {
+      this.blankLine(line);
+      return;
     }
+    let headEnd = 0;
+    if (this.pendingHead?.line === line) headEnd = this.pendingParagraph();
+    else if (!this.consumed[line]) headEnd = this.structureLine(line);
+    else this.extendCurrent(line);
+    const text = this.clean[line];
+    // Where a block, a citation and a cross-reference can first start on the line (KEYWORD_RE).
+    let blockFrom = -1;
+    let citationFrom = -1;
+    let xrefFrom = -1;
+    KEYWORD_RE.lastIndex = 0;
+    for (let match = KEYWORD_RE.exec(text); match; match = KEYWORD_RE.exec(text)) {
+      if (match[1] !== undefined) {
+        if (blockFrom < 0) blockFrom = match.index;
+      } else if (match[2] !== undefined) {
+        if (citationFrom < 0) citationFrom = match.index;
+      } else if (xrefFrom < 0) {
+        xrefFrom = match.index;
+      }
+    }
+    if (blockFrom >= 0 || this.openParentheticals > 0) this.scanBlocks(line, headEnd, blockFrom < 0 ? text.length : blockFrom);
+    if (citationFrom >= 0) this.scanCitations(line, citationFrom);
+    if (xrefFrom >= 0) this.scanXrefs(line, xrefFrom);
+  }
+
+  /** Closes what is still open at the end of the body; blocks never closed are noted as problems. */
+  protected finishBody(): void {
     this.closeTalkingPoint();
     this.closeChunk();
     this.closeSubParagraph();
