@@ -2,7 +2,7 @@
 // E.O. line, TAGS and SUBJECT. Its parts may come in any order before the E.O. line, and it ends at the
 // body, not at the first line it does not know.
 import { type AddressBlock, type Addressee, type Banner, type Caption, type DeclassificationInstruction, type Dtg, type EoLine, type Level, type MessageRef, type Portion, type PortionMark, type PrecedenceLine, type Span, type Subject, type Tag, type TagsLine, type TransmissionLine } from '../model';
-import { TALKING_POINT_RE, looksLikeParagraphHead } from './body';
+import { TALKING_POINT_RE, looksLikeParagraphHead } from './heads';
 import { CLASSIFIED_BY_RE, HeaderBlockReader, REF_RE } from './headerBlocks';
 import { trailingMarkStart } from './marks';
 import { daysInMonth, isSpace, range, twoDigitYear } from './text';

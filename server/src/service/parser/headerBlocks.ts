@@ -1,7 +1,7 @@
 // The header's multi-line parts: the REF block (lettered, unlettered and wrapped entries) and the
 // Classified By / Reason block (the reason on the next line, Derived From, a paragraph run onto it).
 import { LEVELS, TextRange, type ClassifiedBy, type MessageRef, type ReasonLetter, type RefBlock, type RefEntry } from '../model';
-import { NNNN_RE, TALKING_POINT_RE, looksLikeParagraphHead } from './body';
+import { NNNN_RE, TALKING_POINT_RE, looksLikeParagraphHead } from './heads';
 import { CitationReader } from './citations';
 import { EO_RE, SUBJECT_RE, TAGS_RE } from './header';
 import { isSpace, twoDigitYear } from './text';
