@@ -30,6 +30,20 @@ describe('the log channel', () => {
     assert.ok(logged.some((message) => /^Hover failed: Error: vocabulary broken/.test(message)), logged.join('\n'));
   });
 
+  it('receives a parser failure: the model holds only the lines, and the log says why', () => {
+    const logged: string[] = [];
+    const cable = createCableService({ logger: { error: (message) => logged.push(message) } });
+    // A document whose text cannot be read as a string makes the parser fail inside; the service stays up.
+    const notText = {
+      toString: () => {
+        throw new Error('not text');
+      },
+    };
+    const broken = { uri: 'file:///broken.cable', version: 1, getText: () => notText as unknown as string };
+    assert.doesNotThrow(() => cable.diagnostics(broken));
+    assert.ok(logged.some((message) => message.startsWith('Parsing failed:')), logged.join('\n'));
+  });
+
   it('receives a rule that throws, which still becomes one diagnostic', () => {
     const failing: Rule = { id: 'CBL999', alias: 'always-fails', description: 'Fails.', defaultSeverity: 'error', check: () => { throw new Error('rule broken'); } };
     allRules.push(failing);

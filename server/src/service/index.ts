@@ -21,7 +21,7 @@ import { defaultConfig, type CableConfig } from './config';
 import { computeDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { fieldHover } from './hover';
-import { silentLogger, type Logger } from './logger';
+import { describeError, silentLogger, type Logger } from './logger';
 import type { CableModel } from './model';
 import { ModelCache } from './modelCache';
 import * as references from './references';
@@ -53,11 +53,11 @@ export interface CableServiceOptions {
 }
 
 export function createCableService(options: CableServiceOptions = {}) {
-  const models = new ModelCache();
   let config: CableConfig = options.config ?? defaultConfig;
   let vocabulary: TagVocabulary = options.vocabulary ?? builtinVocabulary();
   let workspace: WorkspaceIndex | undefined = options.workspace;
   const logger = options.logger ?? silentLogger;
+  const models = new ModelCache(200, (error) => logger.error(describeError('Parsing', error)));
 
   const modelOf = (document: CableDocument): CableModel => models.get(document.uri, document.version, () => document.getText());
   const contextOf = (document: CableDocument): RuleContext => ({ uri: document.uri, model: modelOf(document), config, vocabulary, workspace, logger });

@@ -10,7 +10,11 @@ interface Entry {
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly capacity = 200) {}
+  constructor(
+    private readonly capacity = 200,
+    /** Where a parser failure is reported (the service's log). */
+    private readonly onParseError?: (error: unknown) => void,
+  ) {}
 
   /** The model of this version of the document; `text` is read only when the version is not cached. */
   get(uri: string, version: number, text: () => string): CableModel {
@@ -20,7 +24,7 @@ export class ModelCache {
     // variable here may hold it: V8 keeps an unoptimised frame's variables alive, so a local naming the old
     // entry kept the whole old model (3 MB for a long cable) through every collection during the parse.
     this.entries.delete(uri);
-    const model = parse(text());
+    const model = parse(text(), this.onParseError);
     this.entries.set(uri, { version, model });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as string;

@@ -25,11 +25,15 @@ class CableParser extends BodyReader {
   }
 }
 
-/** Parses a cable; never throws (an internal failure yields a model holding only the lines). */
-export function parse(text: string): CableModel {
+/**
+ * Parses a cable; never throws: an internal failure yields a model holding only the lines, and goes to
+ * `onError` (the service's log) so that it is seen, not hidden.
+ */
+export function parse(text: string, onError?: (error: unknown) => void): CableModel {
   try {
     return parseOrThrow(text);
-  } catch {
+  } catch (error) {
+    onError?.(error);
     const source = typeof text === 'string' ? text : '';
     const { lines, eol } = splitLines(source);
     return emptyModel(lines, eol);
