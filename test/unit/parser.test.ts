@@ -352,6 +352,13 @@ describe('parser: header constructs', () => {
     assert.deepEqual([portion.kind, portion.markPosition], ['subject', 'leading']);
   });
 
+  it('reads a REF block lettered up to Z without failing (found by the log channel: the letter after Z broke a regex)', () => {
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+    const refs = cable('REF: ' + letters.map((letter) => `${letter}. STATE ${letters.indexOf(letter) + 1}`).join('\n'), 'and more text', '', '1. (U) Text.').refs!;
+    assert.equal(refs.entries.length, 26);
+    assert.equal(refs.entries[25].description, 'STATE 26 and more text');
+  });
+
   it('reads an unlettered REF and detects its cable', () => {
     let refs = cable('SUBJECT: X', '', 'REF: STATE 095573', '', '1. (U) Text.').refs!;
     assert.equal(refs.entries.length, 1);

@@ -195,6 +195,8 @@ export abstract class HeaderBlockReader extends CitationReader {
       // Inline labels for the next expected letter: `A. STATE 1  B. KABUL 2`, `A) X, B) Y`, `(C) Z`.
       while (lettered) {
         const want = expected();
+        // After Z there is no next letter to look for (the character after Z would break the regex).
+        if (!/^[A-Z]$/.test(want)) break;
         const inline = new RegExp(`(^|[\\s,;])(?:(${want})[.)]|\\((${want})\\))(?=\\s|$)\\s*`, 'g');
         inline.lastIndex = position;
         const found = inline.exec(text);
