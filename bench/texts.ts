@@ -12,7 +12,9 @@ const MEGABYTE = 1024 * 1024;
 export function proseCable(): string {
   const seed = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'seed.cable'), 'utf8');
   const lines = seed.split('\n');
-  const bodyStart = lines.findIndex((line) => /^1\. \(/.test(line));
+  // The seed's heads are web-copy links (`[1](#). (U)`); a plain `1. (` is matched too.
+  const bodyStart = lines.findIndex((line) => /^(?:\[1\]\(#\)|1)\. \(/.test(line));
+  if (bodyStart < 0) throw new Error('the seed has no paragraph 1');
   const header = lines.slice(0, bodyStart).join('\n');
   const body = lines.slice(bodyStart).join('\n');
   const parts = [header];

@@ -1,5 +1,5 @@
 // Measures how long the Cable grammar takes to tokenise cables compared with VS Code's Markdown grammar
-// (issue 8): node syntaxes/measure-speed.mjs [--rounds N] [--grammar path.json] [--profile]
+// (issue 8): node syntaxes/measure-speed.mjs [--rounds N] [--grammar path.json] [--profile corpus|prose|generated]
 // Needs `npx tsc -p tsconfig.test.json` first (for out/bench/generate.js).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ const require = createRequire(path.join(root, 'package.json'));
 const textmate = require('vscode-textmate');
 const oniguruma = require('vscode-oniguruma');
 const { generateCableOfSize } = require(path.join(root, 'out', 'bench', 'generate.js'));
+const { proseCable } = require(path.join(root, 'out', 'bench', 'texts.js'));
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -19,7 +20,8 @@ const option = (name, fallback) => {
 };
 const rounds = Number(option('--rounds', '15'));
 const cablePath = path.resolve(option('--grammar', path.join(root, 'syntaxes', 'cable.tmLanguage.json')));
-const markdownPath = path.join(root, 'bench', '.deps', 'node_modules', 'tm-grammars', 'grammars', 'markdown.json');
+const markdownPath = [path.join(root, 'bench', '.deps', 'node_modules'), path.join(root, 'node_modules')]
+  .map((base) => path.join(base, 'tm-grammars', 'grammars', 'markdown.json')).find((candidate) => fs.existsSync(candidate));
 const profile = args.includes('--profile');
 
 const wasm = fs.readFileSync(path.join(root, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
@@ -88,14 +90,18 @@ const corpusDir = path.join(root, 'test', 'fixtures', 'corpus');
 const corpus = fs.readdirSync(corpusDir).filter((name) => name.endsWith('.cable')).sort()
   .map((name) => split(fs.readFileSync(path.join(corpusDir, name), 'utf8')));
 const generated = [split(generateCableOfSize(8, 1_000_000))];
+const prose = [split(proseCable())];
 
 if (profile) {
-  tokenizeAll(cable, corpus.flat());
-  console.log(`corpus: ${searches} scanner searches`);
+  const which = option('--profile', 'corpus');
+  const lines = which === 'prose' ? prose.flat() : which === 'generated' ? generated.flat() : corpus.flat();
+  tokenizeAll(cable, lines);
+  console.log(`${which}: ${searches} scanner searches over ${lines.length} lines`);
   for (const [key, { count, size }] of [...scannerStats].sort((a, b) => b[1].count * b[1].size - a[1].count * a[1].size).slice(0, 8)) {
     console.log(`${count} searches x ${size} regexes: ${key.slice(0, 160)}`);
   }
 } else {
   compare(`corpus (${corpus.length} cables)`, corpus);
   compare(`generated (${generated[0].join('\n').length} chars)`, generated);
+  compare(`prose (${prose[0].join('\n').length} chars)`, prose);
 }
