@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { seedPath } from '../helpers';
-import { applyEdits } from '../unit/serviceHelpers';
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import { LspTestClient } from './lspClient';
 
 const seedUri = 'file:///work/seed.cable';
@@ -52,7 +52,7 @@ describe('diagnostics and code actions over stdio', () => {
     assert.equal(fix.isPreferred, true);
     assert.equal(fix.kind, 'quickfix');
     assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['CBL001']);
-    assert.equal(applyEdits(draftText, fix.edit!.changes![draftUri]), draftText.replace('1. French', '1. (U) French'));
+    assert.equal(applyTextEdits(draftText, fix.edit!.changes![draftUri]), draftText.replace('1. French', '1. (U) French'));
   });
 
   it('answers source.fixAll.cable with the safe fixes: the seed loses its web-copy artifacts', async () => {
@@ -63,7 +63,7 @@ describe('diagnostics and code actions over stdio', () => {
     });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.cable');
-    const fixed = applyEdits(seedText, actions[0].edit!.changes![seedUri]);
+    const fixed = applyTextEdits(seedText, actions[0].edit!.changes![seedUri]);
     assert.ok(!fixed.includes('](#)'));
     assert.ok(fixed.includes('TAGS: MTCRE PARM PREL MNUC KSCA TSPA ETTC FR'));
   });

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, DocumentHighlight, DocumentLink, Hover, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { parse } from '../../server/src/service/parser';
 import { seedPath } from '../helpers';
-import { applyEdits } from '../unit/refHelpers';
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import { LspTestClient } from './lspClient';
 
 const seedText = fs.readFileSync(seedPath, 'utf8');
@@ -107,7 +107,7 @@ describe('references over the protocol', () => {
     const applied = client.appliedEdits[before] as { edit: { documentChanges: Array<{ textDocument: { uri: string }; edits: TextEdit[] }> } };
     const change = applied.edit.documentChanges[0];
     assert.equal(change.textDocument.uri, uri);
-    const model = parse(applyEdits(seedText, change.edits));
+    const model = parse(applyTextEdits(seedText, change.edits));
     assert.deepEqual(
       model.paragraphs.map((paragraph) => paragraph.number.text),
       ['1', '2', '3', '4'],

@@ -1,8 +1,8 @@
 // The classification summary (status bar, Show Portion Marks) and Update Banner from Portions.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
-import type { TextEdit } from 'vscode-languageserver-types';
 import { createCableService } from '../../server/src/service';
 import { defaultConfig, type CableConfig } from '../../server/src/service/config';
 import { seedPath, wireRange } from '../helpers';
@@ -14,16 +14,6 @@ function serviceWith(config: CableConfig = defaultConfig) {
     summary: (text: string) => service.classificationSummary({ uri: 'file:///c.cable', version: ++version, getText: () => text }),
     edits: (text: string) => service.updateBannerEdits({ uri: 'file:///c.cable', version: ++version, getText: () => text }),
   };
-}
-
-/** Applies LSP edits (non-overlapping) to a text. */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const offsetOf = (position: { line: number; character: number }) => lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
-  const sorted = [...edits].map((edit, order) => ({ edit, order })).sort((a, b) => offsetOf(b.edit.range.start) - offsetOf(a.edit.range.start) || b.order - a.order);
-  let result = text;
-  for (const { edit } of sorted) result = result.slice(0, offsetOf(edit.range.start)) + edit.newText + result.slice(offsetOf(edit.range.end));
-  return result;
 }
 
 const cable = (banner: string, captions: string[], marks: string[]) =>
@@ -104,7 +94,7 @@ describe('classification summary', () => {
 
 describe('update banner from portions', () => {
   const { summary, edits } = serviceWith();
-  const updated = (text: string) => applyEdits(text, edits(text));
+  const updated = (text: string) => applyTextEdits(text, edits(text));
 
   it('raises a spaced banner in spaced letters and adds the NOFORN caption line, after SIPDIS', () => {
     const text = cable('C O N F I D E N T I A L', ['SIPDIS'], ['(C)', '(S//NF)', '(U)']);

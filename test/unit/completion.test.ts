@@ -1,5 +1,6 @@
 // Completion at a `|` cursor: TAGS codes, portion marks, paragraph numbers and sub-paragraph letters,
 // REF and reason letters, header keywords, captions, precedence words and DECL dates.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import { defaultConfig } from '../../server/src/service/config';
 import { parse } from '../../server/src/service/parser';
 import { builtinVocabulary } from '../../server/src/service/tagVocabulary';
 import { corpusDir, corpusFiles, seedPath, withCursor } from '../helpers';
-import { applyEdits, completionsAt } from './serviceHelpers';
+import { completionsAt } from './serviceHelpers';
 
 const seed = fs.readFileSync(seedPath, 'utf8');
 const header = 'P R 102030Z OCT 08\nFM SECSTATE WASHDC\nTO AMEMBASSY PARIS PRIORITY\nINFO AMEMBASSY BERLIN\n\nC O N F I D E N T I A L STATE 109154\n\n';
@@ -24,7 +25,7 @@ const find = (items: CompletionItem[], label: string) => items.find((item) => it
 function accept(markedText: string, item: CompletionItem | undefined): string {
   assert.ok(item, 'no such item');
   const { text } = withCursor(markedText);
-  return applyEdits(text, [item.textEdit as TextEdit]);
+  return applyTextEdits(text, [item.textEdit as TextEdit]);
 }
 
 /** What VS Code filters by: the text from the edit's start to the cursor must prefix-match filterText, case-insensitively. */

@@ -1,5 +1,6 @@
 // Quick fixes of the issue-3 rules (the text after each fix), fix-all (safe, idempotent, keeps the
 // classification and the words), and the source actions offered through codeActions.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import { FIX_ALL_KIND, mergeEdits, RENUMBER_KIND } from '../../server/src/servic
 import { parse } from '../../server/src/service/parser';
 import { renumberParagraphEdits } from '../../server/src/service/renumber';
 import { corpusDir, corpusFiles, fixturesDir, seedPath } from '../helpers';
-import { applyEdits, applyFix, diagnosticsOf, quickFixesFor, serviceFor, testUri } from './serviceHelpers';
+import { applyFix, diagnosticsOf, quickFixesFor, serviceFor, testUri } from './serviceHelpers';
 
 const rulesFixtures = path.join(fixturesDir, 'rules');
 const fixture = (name: string) => fs.readFileSync(path.join(rulesFixtures, `${name}.cable`), 'utf8');
@@ -20,7 +21,7 @@ const seed = fs.readFileSync(seedPath, 'utf8');
 
 function fixAll(text: string): string {
   const { service, document } = serviceFor(text);
-  return applyEdits(text, service.fixAllEdits(document));
+  return applyTextEdits(text, service.fixAllEdits(document));
 }
 
 describe('quick fixes', () => {
@@ -198,7 +199,7 @@ describe('source actions', () => {
       const actions = service.codeActions(document, { range, diagnostics: [], only });
       const fixAllAction = actions.find((action) => action.kind === FIX_ALL_KIND);
       assert.ok(fixAllAction, only.join());
-      assert.equal(applyEdits(seed, fixAllAction.edit!.changes![testUri]), fixAll(seed));
+      assert.equal(applyTextEdits(seed, fixAllAction.edit!.changes![testUri]), fixAll(seed));
     }
     assert.deepEqual(service.codeActions(document, { range, diagnostics: [], only: ['quickfix'] }), []);
     const clean = serviceFor(classified);
@@ -247,7 +248,7 @@ describe('fix-all with a whole-document fix', () => {
     const text = `${unclassified.split('\n1. ')[0]}\n${Array.from({ length: 300 }, () => '1. (U) Text.\n').join('\n')}`;
     const { service, document } = serviceFor(text);
     const edits = service.fixAllEdits(document);
-    const fixed = applyEdits(text, edits);
+    const fixed = applyTextEdits(text, edits);
     const numbers = fixed.split('\n').filter((line) => /^\d+\. \(U\) Text\.$/.test(line)).map((line) => Number(line.split('.')[0]));
     assert.deepEqual(numbers, Array.from({ length: 300 }, (_, index) => index + 1));
   });

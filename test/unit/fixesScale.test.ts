@@ -1,5 +1,6 @@
 // Fix-all at scale: the pieces that keep it O(n log n) (one sorted sweep in mergeEdits, one pass in
 // applyToLines, each safe rule's edits collected once) give the same results as the simple versions.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -10,7 +11,7 @@ import { parse } from '../../server/src/service/parser';
 import { paragraphNumbering } from '../../server/src/service/rules/paragraphNumbering';
 import type { Rule } from '../../server/src/service/rules/rule';
 import { webCopyArtifact } from '../../server/src/service/rules/webCopyArtifact';
-import { applyEdits, serviceFor } from './serviceHelpers';
+import { serviceFor } from './serviceHelpers';
 
 const header = 'UNCLASSIFIED STATE 109154\n\nE.O. 13526: N/A\nTAGS: PREL\nSUBJECT: (U) TEST\n\n';
 
@@ -77,7 +78,7 @@ describe('applyTextEditsToLines', () => {
           return [edit(at, from, Math.min(from + length, lines[at].length), newText.replace(/\r/g, ''))];
         });
         const edits = mergeEdits(groups);
-        assert.equal(applyTextEditsToLines(lines, edits, '\n').join('\n'), applyEdits(text, edits));
+        assert.equal(applyTextEditsToLines(lines, edits, '\n').join('\n'), applyTextEdits(text, edits));
       }),
       { numRuns: 300 },
     );
@@ -114,7 +115,7 @@ describe('fix-all collects each safe rule once', () => {
     assert.equal(counts.fixes, 0);
     assert.ok(counts.fixAllEdits >= 1 && counts.fixAllEdits <= 2, `fixAllEdits called ${counts.fixAllEdits} times`);
     assert.equal(edits.length, 500);
-    assert.equal(applyEdits(text, edits), `${header}1. (U) ${'x '.repeat(500)}\n`);
+    assert.equal(applyTextEdits(text, edits), `${header}1. (U) ${'x '.repeat(500)}\n`);
   });
 
   it('renumbers once for all out-of-sequence paragraphs, and not at all when none is', () => {

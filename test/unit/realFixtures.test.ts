@@ -3,12 +3,13 @@
 // in brackets, ` ⟦CBL015⟧`; every other line must draw none, from any rule. The markers are removed
 // before the cable is checked. `NAME.fixed.cable` beside a fixture is the whole text fix-all must give,
 // and fix-all must leave it as it is.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { fixturesDir } from '../helpers';
-import { applyEdits, diagnosticsOf, serviceFor } from './serviceHelpers';
+import { diagnosticsOf, serviceFor } from './serviceHelpers';
 
 const dir = path.join(fixturesDir, 'real');
 const MARKER = / ⟦([^⟧]*)⟧$/;
@@ -27,7 +28,7 @@ export function readMarkedFixture(text: string): { text: string; expected: strin
 
 function fixAll(text: string): string {
   const { service, document } = serviceFor(text);
-  return applyEdits(text, service.fixAllEdits(document));
+  return applyTextEdits(text, service.fixAllEdits(document));
 }
 
 const fixtures = fs.readdirSync(dir).filter((name) => name.endsWith('.cable') && !name.endsWith('.fixed.cable')).sort();

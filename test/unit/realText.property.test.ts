@@ -3,19 +3,20 @@
 // lines duplicated). Fix-all must be idempotent, change no word, never create a duplicate paragraph
 // number and never renumber a line that is not a paragraph; the findings must not depend on where the
 // lines wrap.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { corpusDir, corpusFiles } from '../helpers';
-import { applyEdits, diagnosticsOf, serviceFor } from './serviceHelpers';
+import { diagnosticsOf, serviceFor } from './serviceHelpers';
 
 const corpus = corpusFiles().map((name) => ({ name, text: fs.readFileSync(path.join(corpusDir, name), 'utf8').replace(/\r\n?/g, '\n') }));
 
 function fixAll(text: string): string {
   const { service, document } = serviceFor(text);
-  return applyEdits(text, service.fixAllEdits(document));
+  return applyTextEdits(text, service.fixAllEdits(document));
 }
 
 // The checks realcheck makes of a fixed cable (../shared/tools/realcheck.py), on our side of the fence.

@@ -1,10 +1,11 @@
 // How Cable reads real cables (issue 16, cable-format.md section 13): quiet on what real text does
 // correctly, one finding per real problem, and the rules' era and severity policy.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parse } from '../../server/src/service/parser';
-import { applyEdits, diagnosticsOf, serviceFor } from './serviceHelpers';
+import { diagnosticsOf, serviceFor } from './serviceHelpers';
 
 /** A correct CONFIDENTIAL cable whose body is `body`. */
 function cable(body: string, header: { eo?: string; dtg?: string; banner?: string } = {}): string {
@@ -82,7 +83,7 @@ describe('paragraph numbering: one finding per break (CBL015)', () => {
   it('fix-all renumbers only where that is certain: the reported number alone changes', () => {
     const fixAll = (text: string) => {
       const { service, document } = serviceFor(text);
-      return applyEdits(text, service.fixAllEdits(document));
+      return applyTextEdits(text, service.fixAllEdits(document));
     };
     const heads = (text: string) => text.split('\n').filter((line) => /^\d+\. /.test(line)).map((line) => parseInt(line, 10));
     assert.deepEqual(heads(fixAll(numbered([1, 2, 3, 14]))), [1, 2, 3, 4]);

@@ -1,6 +1,5 @@
 // Helpers for the reference, renumbering and workspace-index tests: a rule context over a text, edits applied.
-import { applyTextEdits } from '../../server/src/service/textEdits';
-import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { defaultConfig } from '../../server/src/service/config';
 import type { CableModel } from '../../server/src/service/model';
 import { parse } from '../../server/src/service/parser';
@@ -21,10 +20,6 @@ export function contextAt(marked: string, workspace?: WorkspaceIndex): { context
   return { context: contextFor(text, workspace), position };
 }
 
-/** Applies non-overlapping edits (any order, ranges in the original text), as an editor does. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  return applyTextEdits(text, edits);
-}
 
 /** The text a one-line range covers. */
 export function textOf(model: CableModel, range: Range): string {

@@ -1,4 +1,5 @@
 // Unit tests of the reference and paragraph rules CBL015-CBL020 and CBL030, on the seed, small texts and the corpus.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ import { undefinedRef } from '../../server/src/service/rules/undefinedRef';
 import { unusedRef } from '../../server/src/service/rules/unusedRef';
 import { CableIndex } from '../../server/src/service/workspaceIndex';
 import { corpusDir, corpusFiles, readFixture } from '../helpers';
-import { applyEdits, cable, contextFor, textOf } from './refHelpers';
+import { cable, contextFor, textOf } from './refHelpers';
 
 const seedText = readFixture('seed.cable');
 const mine: Rule[] = [paragraphNumbering, singleParagraphNumbered, undefinedRef, unusedRef, refLettering, danglingParagraphXref, refClassifiedHigher];
@@ -60,7 +61,7 @@ describe('reference rules: the seed', () => {
     const context = contextFor(seedText);
     const [fix] = paragraphNumbering.fixes!(found[0], context);
     assert.deepEqual(fix.edits, renumberParagraphEdits(context.model));
-    assert.deepEqual(findings(paragraphNumbering, applyEdits(seedText, fix.edits)), []);
+    assert.deepEqual(findings(paragraphNumbering, applyTextEdits(seedText, fix.edits)), []);
   });
 
   it('CBL018 flags the uncited REF A and REF B only; nothing else fires', () => {
@@ -122,7 +123,7 @@ describe('reference rules: small cables', () => {
       ['REF C is out of order: expected B.', 'REF C is lettered twice: expected D.'],
     );
     const [fix] = refLettering.fixes!(found[0], contextFor(text));
-    const fixed = applyEdits(text, fix.edits);
+    const fixed = applyTextEdits(text, fix.edits);
     assert.match(fixed, /A\. STATE 1\nB\. STATE 3\nC\. STATE 4\nD\. STATE 5/);
     assert.match(fixed, /REF A, REF B\./);
     assert.deepEqual(findings(refLettering, fixed), []);
@@ -177,7 +178,7 @@ describe('reference rules: the corpus', () => {
 
   it('re-lettering and renumbering every corpus cable is idempotent', () => {
     for (const text of texts) {
-      const once = applyEdits(text, renumberParagraphEdits(contextFor(text).model));
+      const once = applyTextEdits(text, renumberParagraphEdits(contextFor(text).model));
       assert.deepEqual(renumberParagraphEdits(contextFor(once).model), []);
     }
   });

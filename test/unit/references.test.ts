@@ -1,11 +1,12 @@
 // Unit tests of REF citations and paragraph cross-references as live objects: hover, definition,
 // references, highlights, prepareRename and rename.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hover, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import * as references from '../../server/src/service/references';
 import { readFixture } from '../helpers';
-import { applyEdits, cable, contextAt, contextFor, testUri, textOf } from './refHelpers';
+import { cable, contextAt, contextFor, testUri, textOf } from './refHelpers';
 
 const seedText = readFixture('seed.cable');
 const seedLines = seedText.split('\n');
@@ -185,7 +186,7 @@ describe('references: rename', () => {
 
   it('re-letters the entry and every citation, in the case each was written', () => {
     const { context, position } = contextAt(cable({ refs: ['A. STATE 1', '|B. STATE 2', 'D. STATE 4', 'E. STATE 5', 'F. STATE 6'], body }));
-    const result = applyEdits(context.model.lines.join('\n'), editsOf(references.rename(context, position, 'c')));
+    const result = applyTextEdits(context.model.lines.join('\n'), editsOf(references.rename(context, position, 'c')));
     assert.match(result, /\nC\. STATE 2\n/);
     assert.match(result, /Per REF C and ref c, see REFS D-F and REFS A AND C\./);
     assert.match(result, /REFTEL\./);
@@ -194,14 +195,14 @@ describe('references: rename', () => {
   it('rewrites a range that names the renamed letter as a list naming the same references', () => {
     const text = cable({ refs, body });
     const onD = contextAt(text.replace('D. STATE 4', '|D. STATE 4'));
-    const movedStart = applyEdits(text, editsOf(references.rename(onD.context, onD.position, 'L')));
+    const movedStart = applyTextEdits(text, editsOf(references.rename(onD.context, onD.position, 'L')));
     assert.match(movedStart, /see REFS E, F AND L and/);
     assert.match(movedStart, /\nL\. STATE 4\n/);
     const onE = contextAt(text.replace('E. STATE 5', '|E. STATE 5'));
-    const movedMiddle = applyEdits(text, editsOf(references.rename(onE.context, onE.position, 'Z')));
+    const movedMiddle = applyTextEdits(text, editsOf(references.rename(onE.context, onE.position, 'Z')));
     assert.match(movedMiddle, /see REFS D, F AND Z and/);
     const onF = contextAt(text.replace('REFS D-F', 'REFS D-|F'));
-    const movedEnd = applyEdits(text, editsOf(references.rename(onF.context, onF.position, 'C')));
+    const movedEnd = applyTextEdits(text, editsOf(references.rename(onF.context, onF.position, 'C')));
     assert.match(movedEnd, /see REFS C-E and/);
   });
 

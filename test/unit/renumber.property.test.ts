@@ -1,5 +1,6 @@
 // Property tests of renumbering and re-lettering (fast-check): on generated cables and on mutated corpus
 // cables, both are idempotent, change nothing but numbers and letters, and keep every reference's meaning.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import type { CableModel } from '../../server/src/service/model';
 import { parse } from '../../server/src/service/parser';
 import { reletterReferenceEdits, renumberParagraphEdits } from '../../server/src/service/renumber';
 import { corpusDir, corpusFiles, readFixture } from '../helpers';
-import { applyEdits, cable, textOf } from './refHelpers';
+import { cable, textOf } from './refHelpers';
 
 const LETTERS = 'ABCDEFGHIJ'.split('');
 const letter = fc.constantFrom(...LETTERS);
@@ -76,8 +77,8 @@ function checkEdits(text: string, model: CableModel, edits: TextEdit[]): string 
       assert.match(edit.newText, LIST_RE);
     }
   }
-  assert.equal(masked(applyEdits(text, tokenEdits)), masked(text), 'nothing but numbers and letters changed');
-  return applyEdits(text, edits);
+  assert.equal(masked(applyTextEdits(text, tokenEdits)), masked(text), 'nothing but numbers and letters changed');
+  return applyTextEdits(text, edits);
 }
 
 /** For each cross-reference target that names a paragraph of this cable: the index of the paragraph it names (another document's, none). */
@@ -181,7 +182,7 @@ describe('renumbering and re-lettering: properties', () => {
         const range = lettered[at % lettered.length].letterRange!;
         edits.set(JSON.stringify(range.start), { range, newText: x });
       }
-      return applyEdits(source, [...edits.values()]);
+      return applyTextEdits(source, [...edits.values()]);
     });
 
   it('hold on mutated corpus cables', () => {

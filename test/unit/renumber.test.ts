@@ -1,4 +1,5 @@
 // Unit tests of paragraph renumbering and REF re-lettering: the seed, cross-references, ranges and lists.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TextEdit } from 'vscode-languageserver-types';
@@ -7,16 +8,16 @@ import { formatLetterList } from '../../server/src/service/reletter';
 import { reletterReferenceEdits, renumberParagraphEdits } from '../../server/src/service/renumber';
 import * as references from '../../server/src/service/references';
 import { readFixture } from '../helpers';
-import { applyEdits, cable, contextFor, textOf } from './refHelpers';
+import { cable, contextFor, textOf } from './refHelpers';
 
 const seedText = readFixture('seed.cable');
 
 function renumbered(text: string): string {
-  return applyEdits(text, renumberParagraphEdits(parse(text)));
+  return applyTextEdits(text, renumberParagraphEdits(parse(text)));
 }
 
 function relettered(text: string): string {
-  return applyEdits(text, reletterReferenceEdits(parse(text)));
+  return applyTextEdits(text, reletterReferenceEdits(parse(text)));
 }
 
 /** Each edit replaces only letters and digits with letters and digits. */
@@ -32,7 +33,7 @@ function assertTokenEdits(text: string, edits: TextEdit[]): void {
 
 describe('renumber: the seed', () => {
   const edits = renumberParagraphEdits(parse(seedText));
-  const after = applyEdits(seedText, edits);
+  const after = applyTextEdits(seedText, edits);
   const model = parse(after);
 
   it('numbers the paragraphs 1-4 and the guidance sections A-D', () => {

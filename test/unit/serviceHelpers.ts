@@ -1,7 +1,7 @@
 // Helpers for unit tests of the language service: a service over one text, its diagnostics, the
 // result of edits and fixes, completion and hover at a `|` cursor.
 import { applyTextEdits } from '../../server/src/service/textEdits';
-import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-types';
 import { defaultConfig, type CableConfig } from '../../server/src/service/config';
 import { createCableService, type CableDocument, type CableService } from '../../server/src/service';
 import { withCursor } from '../helpers';
@@ -37,10 +37,6 @@ export function compareKeys(a: string, b: string): number {
   return Number(lineA) - Number(lineB) || codeA.localeCompare(codeB);
 }
 
-/** Applies non-overlapping edits (any order, ranges in the original text), as an editor does. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  return applyTextEdits(text, edits);
-}
 
 /** The quick fixes offered for the diagnostics of one rule. */
 export function quickFixesFor(text: string, ruleId: string, config: Partial<CableConfig> = {}): CodeAction[] {
@@ -54,7 +50,7 @@ export function applyFix(text: string, ruleId: string, title?: string | RegExp, 
   const actions = quickFixesFor(text, ruleId, config);
   const action = title === undefined ? actions[0] : actions.find((candidate) => (typeof title === 'string' ? candidate.title === title : title.test(candidate.title)));
   if (!action) throw new Error(`no fix for ${ruleId}${title ? ` titled ${String(title)}` : ''}; offered: ${actions.map((candidate) => candidate.title).join(' | ')}`);
-  return applyEdits(text, action.edit?.changes?.[testUri] ?? []);
+  return applyTextEdits(text, action.edit?.changes?.[testUri] ?? []);
 }
 
 export function completionsAt(markedText: string, config: Partial<CableConfig> = {}): CompletionItem[] {

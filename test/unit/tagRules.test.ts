@@ -1,5 +1,6 @@
 // The TAGS rules: CBL024 missing-subject-tag, CBL028 unknown-tag (with its "did you mean" fixes) and
 // CBL029 duplicate-tag (with its fix-all-safe removal), on small cables, the seed and the corpus.
+import { applyTextEdits } from '../../server/src/service/textEdits';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,7 +14,7 @@ import type { Rule } from '../../server/src/service/rules/rule';
 import { unknownTag } from '../../server/src/service/rules/unknownTag';
 import { builtinVocabulary, loadTagVocabulary, type TagVocabulary } from '../../server/src/service/tagVocabulary';
 import { corpusDir, corpusFiles, seedPath, wireRange } from '../helpers';
-import { applyEdits, applyFix, diagnosticsOf, serviceFor } from './serviceHelpers';
+import { applyFix, diagnosticsOf, serviceFor } from './serviceHelpers';
 
 const header = 'P R 102030Z OCT 08\nFM SECSTATE WASHDC\nTO AMEMBASSY PARIS PRIORITY\n\nC O N F I D E N T I A L STATE 109154\n\nE.O. 12958: DECL: 10/31/2018\n\n';
 const cable = (tagsLine: string) => `${header}${tagsLine}\n\nSUBJECT: TEST (C)\n\n1. (C) Text.\n`;
@@ -113,7 +114,7 @@ describe('CBL029 duplicate-tag', () => {
 
   it('fix-all removes every duplicate and leaves the rest', () => {
     const { service, document } = serviceFor(cable('TAGS: PREL FR PREL FR PREL PGOV'));
-    const fixed = applyEdits(document.getText(), service.fixAllEdits(document));
+    const fixed = applyTextEdits(document.getText(), service.fixAllEdits(document));
     assert.match(fixed, /^TAGS: PREL FR PGOV$/m);
   });
 });
