@@ -156,7 +156,7 @@ export abstract class BodyReader extends HeaderReader {
     if (this.paragraphHeadMatch(line)) {
       const head = this.headMatch;
       const digits = text.slice(head.numberStart, head.numberEnd);
-      const reason = this.listItemReason(line, Number(digits), text.charCodeAt(head.after) === 40 /* ( */);
+      const reason = this.listItemReason(line, Number(digits), text[head.after] === '(');
       if (!reason) return this.paragraphHead(line, head.numberStart, digits, head.after);
       this.model.listItems.push({ number: Object.assign(this.span(line, head.numberStart, head.numberEnd), { value: Number(digits) }), reason });
     }
@@ -166,7 +166,7 @@ export abstract class BodyReader extends HeaderReader {
     if (this.paragraph) {
       const sub = this.subLetterMatch;
       // Most lines start with a word: a letter label is a letter then a dot, or starts with a digit.
-      const letterThenDot = isAsciiLetter(code) && text.charCodeAt(first + 1) === 46; /* . */
+      const letterThenDot = isAsciiLetter(code) && text[first + 1] === '.';
       if ((letterThenDot || isDigit(code)) && matchSubLetter(text, first, sub)) {
         const letter = text[sub.letterAt];
         const prefix = sub.letterAt > first ? text.slice(first, sub.letterAt) : undefined;
@@ -217,7 +217,7 @@ export abstract class BodyReader extends HeaderReader {
       if (!(line === 0 || this.isBlank(line - 1)) || !matchParagraphHead(text, true, head)) return false;
       return head.numberEnd - head.numberStart < 4 || this.isNextNumber(text, head);
     }
-    const marked = text.charCodeAt(head.after) === 40; /* ( */
+    const marked = text[head.after] === '(';
     // Four digits: a year or an amount as often as a paragraph, so only the next number or a real mark.
     if (head.numberEnd - head.numberStart === 4) return this.isNextNumber(text, head) || (marked && levelMarkAt(text, head.after));
     if (marked) return true;
@@ -257,8 +257,7 @@ export abstract class BodyReader extends HeaderReader {
 
   /** Whether the head's number is the one after the last paragraph found (1 when there is none yet). */
   protected isNextNumber(text: string, head: HeadMatch): boolean {
-    let value = 0;
-    for (let at = head.numberStart; at < head.numberEnd; at++) value = value * 10 + text.charCodeAt(at) - 48;
+    const value = Number(text.slice(head.numberStart, head.numberEnd));
     const previous = this.model.paragraphs[this.model.paragraphs.length - 1];
     return value === (previous ? previous.number.value + 1 : 1);
   }
@@ -266,14 +265,14 @@ export abstract class BodyReader extends HeaderReader {
   /** `W. Bush` at a line start is not a sub-paragraph: a label is the next letter or carries a mark. */
   /** Whether a letter label ending at `end` heads a sub-paragraph. */
   protected isSubParagraphLabel(text: string, end: number, letter: string): boolean {
-    if (text.charCodeAt(end) === 40 /* ( */) return true;
+    if (text[end] === '(') return true;
     const subParagraphs = this.paragraph!.subParagraphs;
     let previous: string | undefined;
     for (let index = subParagraphs.length - 1; index >= 0 && previous === undefined; index--) {
       if (/^[A-Z]$/.test(subParagraphs[index].letter)) previous = subParagraphs[index].letter;
     }
     const expected = previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'A';
-    return (letter.charCodeAt(0) & ~32) === expected.charCodeAt(0);
+    return letter.toUpperCase() === expected;
   }
 
   protected extendCurrent(line: number): void {
@@ -325,10 +324,10 @@ export abstract class BodyReader extends HeaderReader {
     const numberRange = this.rangeOf(line, numberStart, numberStart + digits.length);
     const number = { text: this.textAt(numberRange, digits), range: numberRange, value: Number(digits) };
     const separator = numberStart + digits.length;
-    const separatorCode = this.clean[line].charCodeAt(separator);
+    const separatorText = this.clean[line].slice(separator, separator + 2);
     let malformedHead: Paragraph['malformedHead'];
-    if (separatorCode === 44 /* , */) malformedHead = { problem: 'comma', range: this.rangeOf(line, separator, separator + 1) };
-    else if (separatorCode === 46 && this.clean[line].charCodeAt(separator + 1) === 40 /* ( */) malformedHead = { problem: 'no-space', range: this.rangeOf(line, separator + 1, separator + 1) };
+    if (separatorText.startsWith(',')) malformedHead = { problem: 'comma', range: this.rangeOf(line, separator, separator + 1) };
+    else if (separatorText === '.(') malformedHead = { problem: 'no-space', range: this.rangeOf(line, separator + 1, separator + 1) };
     const head = this.headMark(line, afterNumber);
     const titleStart = head ? this.headMarkEnd : afterNumber;
     const paragraphRange = this.elementRange(line, numberStart, this.lineEnd(line));
@@ -360,7 +359,7 @@ export abstract class BodyReader extends HeaderReader {
   /** Whether `Classified by` starts at `column` (a sticky test: no copy of the rest of the line). */
   protected classifiedByAt(line: number, column: number): boolean {
     const text = this.clean[line];
-    if ((text.charCodeAt(column) | 32) !== 99 /* c */) return false;
+    if (text[column] !== 'C' && text[column] !== 'c') return false;
     CLASSIFIED_BY_STICKY_RE.lastIndex = column;
     return CLASSIFIED_BY_STICKY_RE.test(text);
   }
@@ -411,8 +410,8 @@ export abstract class BodyReader extends HeaderReader {
   protected talkingPointMatch(text: string, dashStart: number): boolean {
     if (dashStart > 8) return false;
     let at = dashStart + 1;
-    if (text.charCodeAt(at) === 45) at++;
-    if (text.charCodeAt(at) === 45) return false;
+    if (text[at] === '-') at++;
+    if (text[at] === '-') return false;
     const dashEnd = at;
     while (at < text.length && isRegexSpace(text.charCodeAt(at))) at++;
     if (at >= text.length) return false;
@@ -515,7 +514,7 @@ export abstract class BodyReader extends HeaderReader {
       this.chunkStartLine = line;
       this.chunkPortion = undefined;
       const start = this.lineStart(line);
-      if (text.charCodeAt(start) === 40 /* ( */) {
+      if (text[start] === '(') {
         const leading = /^\(([^()]{1,120})\)(?=\s|$)/.exec(text.slice(start, start + 123));
         const first = leading ? /^[^/\s]*/.exec(leading[1])![0] : '';
         if (leading && (LEVELS as readonly string[]).includes(first)) {
