@@ -7,7 +7,7 @@ import * as textmate from 'vscode-textmate';
 import { depsDir, median, megabyteCable, ms, repoRoot, type BenchResult } from './support';
 import { proseCable, realCables } from './texts';
 
-function markdownGrammarPath(): string {
+export function markdownGrammarPath(): string {
   for (const base of [depsDir, path.join(repoRoot, 'node_modules')]) {
     const candidate = path.join(base, 'tm-grammars', 'grammars', 'markdown.json');
     if (fs.existsSync(candidate)) return candidate;

@@ -20,8 +20,7 @@ const option = (name, fallback) => {
 };
 const rounds = Number(option('--rounds', '15'));
 const cablePath = path.resolve(option('--grammar', path.join(root, 'syntaxes', 'cable.tmLanguage.json')));
-const markdownPath = [path.join(root, 'bench', '.deps', 'node_modules'), path.join(root, 'node_modules')]
-  .map((base) => path.join(base, 'tm-grammars', 'grammars', 'markdown.json')).find((candidate) => fs.existsSync(candidate));
+const markdownPath = require(path.join(root, 'out', 'bench', 'highlighting.js')).markdownGrammarPath();
 const profile = args.includes('--profile');
 
 const wasm = fs.readFileSync(path.join(root, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
