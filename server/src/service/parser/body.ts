@@ -5,8 +5,8 @@ import { KEYWORD_RE } from './blocks';
 import { HeaderReader } from './header';
 import { CLASSIFIED_BY_RE, CLASSIFIED_BY_STICKY_RE } from './headerBlocks';
 import { levelMarkAt, trailingMarkStart } from './marks';
-import { NO_ITEMS, endsSentence, exact, isAsciiLetter, isDigit, isRegexSpace, isSpace, isUpperCase, skipRegexSpaces, sortedByStart, trimmedSlice, upperLetterAt, withItem } from './text';
-import { NNNN_RE, PARAGRAPH_RE, SIGNATURE_RE, SUB_LETTER_RE, SUB_PAREN_RE, TALKING_POINT_RE, looksLikeParagraphHead, matchParagraphHead, matchSubLetter, type HeadMatch, type SubLetterMatch } from './heads';
+import { NO_ITEMS, endsSentence, exact, isAsciiLetter, isDigit, isSpace, isUpperCase, skipRegexSpaces, sortedByStart, trimmedSlice, upperLetterAt, withItem } from './text';
+import { NNNN_RE, PARAGRAPH_RE, SIGNATURE_RE, SUB_LETTER_RE, SUB_PAREN_RE, TALKING_POINT_RE, looksLikeParagraphHead, matchParagraphHead, matchSubLetter, matchTalkingPoint, type HeadMatch } from './heads';
 
 export abstract class BodyReader extends HeaderReader {
   // body state
@@ -38,12 +38,6 @@ export abstract class BodyReader extends HeaderReader {
   protected marksParagraphs = false;
 
   protected signatureStart = Number.MAX_SAFE_INTEGER;
-
-  /** The last head found by paragraphHeadMatch or talkingPointMatch: number (or dash) start and end, where the text starts (reused: no allocation per line). */
-  protected readonly headMatch: HeadMatch = { numberStart: 0, numberEnd: 0, after: 0 };
-
-  /** The last letter label found by matchSubLetter (reused: no allocation per line). */
-  protected readonly subLetterMatch: SubLetterMatch = { letterAt: 0, end: 0 };
 
   protected findEnd(bodyStart: number): void {
     let end = -1;
@@ -153,8 +147,8 @@ export abstract class BodyReader extends HeaderReader {
   /** Handles a non-blank body line; returns where a block opener may start after its head. */
   protected structureLine(line: number): number {
     const text = this.clean[line];
-    if (this.paragraphHeadMatch(line)) {
-      const head = this.headMatch;
+    const head = this.paragraphHeadMatch(line);
+    if (head) {
       const digits = text.slice(head.numberStart, head.numberEnd);
       const reason = this.listItemReason(line, Number(digits), text[head.after] === '(');
       if (!reason) return this.paragraphHead(line, head.numberStart, digits, head.after);
@@ -164,10 +158,10 @@ export abstract class BodyReader extends HeaderReader {
     const first = skipRegexSpaces(text, 0, text.length);
     const code = text.charCodeAt(first);
     if (this.paragraph) {
-      const sub = this.subLetterMatch;
       // Most lines start with a word: a letter label is a letter then a dot, or starts with a digit.
       const letterThenDot = isAsciiLetter(code) && text[first + 1] === '.';
-      if ((letterThenDot || isDigit(code)) && matchSubLetter(text, first, sub)) {
+      const sub = letterThenDot || isDigit(code) ? matchSubLetter(text, first) : undefined;
+      if (sub) {
         const letter = text[sub.letterAt];
         const prefix = sub.letterAt > first ? text.slice(first, sub.letterAt) : undefined;
         if ((prefix === undefined || isUpperCase(letter)) && this.isSubParagraphLabel(text, sub.end, letter)) {
@@ -180,10 +174,8 @@ export abstract class BodyReader extends HeaderReader {
         return this.subParagraphHead(line, labelStart, labelStart + parenMatch[2].length + 2, parenMatch[2], undefined, parenMatch[0].length);
       }
     }
-    if (code === 45 /* - */ && !this.continuesProse(line) && this.talkingPointMatch(text, first)) {
-      const head = this.headMatch;
-      return this.talkingPointHead(line, head.numberStart, head.numberEnd, head.after);
-    }
+    const dash = text[first] === '-' && !this.continuesProse(line) ? matchTalkingPoint(text, first) : undefined;
+    if (dash) return this.talkingPointHead(line, dash.numberStart, dash.numberEnd, dash.after);
     if (this.talkingPoint) {
       this.talkingPointLast = line;
       this.touchContainers(line);
@@ -206,23 +198,23 @@ export abstract class BodyReader extends HeaderReader {
    * finished sentence, or when it is the next number: not `... on May` / `15. The ...` of wrapped text.
    */
   protected isParagraphHead(line: number): boolean {
-    return this.paragraphHeadMatch(line);
+    return this.paragraphHeadMatch(line) !== undefined;
   }
 
-  /** Whether the line starts with a head (then in `headMatch`). `1.Text` only after a blank line. */
-  protected paragraphHeadMatch(line: number): boolean {
+  /** The head the line starts with, if it is one. `1.Text` only after a blank line. */
+  protected paragraphHeadMatch(line: number): HeadMatch | undefined {
     const text = this.clean[line];
-    const head = this.headMatch;
-    if (!matchParagraphHead(text, false, head)) {
-      if (!(line === 0 || this.isBlank(line - 1)) || !matchParagraphHead(text, true, head)) return false;
-      return head.numberEnd - head.numberStart < 4 || this.isNextNumber(text, head);
+    const head = matchParagraphHead(text, false);
+    if (!head) {
+      const tight = line === 0 || this.isBlank(line - 1) ? matchParagraphHead(text, true) : undefined;
+      return tight && (tight.numberEnd - tight.numberStart < 4 || this.isNextNumber(text, tight)) ? tight : undefined;
     }
     const marked = text[head.after] === '(';
     // Four digits: a year or an amount as often as a paragraph, so only the next number or a real mark.
-    if (head.numberEnd - head.numberStart === 4) return this.isNextNumber(text, head) || (marked && levelMarkAt(text, head.after));
-    if (marked) return true;
-    if (line === 0 || this.isBlank(line - 1) || endsSentence(this.clean[line - 1])) return true;
-    return this.isNextNumber(text, head);
+    let isHead: boolean;
+    if (head.numberEnd - head.numberStart === 4) isHead = this.isNextNumber(text, head) || (marked && levelMarkAt(text, head.after));
+    else isHead = marked || line === 0 || this.isBlank(line - 1) || endsSentence(this.clean[line - 1]) || this.isNextNumber(text, head);
+    return isHead ? head : undefined;
   }
 
   /**
@@ -328,8 +320,9 @@ export abstract class BodyReader extends HeaderReader {
     let malformedHead: Paragraph['malformedHead'];
     if (separatorText.startsWith(',')) malformedHead = { problem: 'comma', range: this.rangeOf(line, separator, separator + 1) };
     else if (separatorText === '.(') malformedHead = { problem: 'no-space', range: this.rangeOf(line, separator + 1, separator + 1) };
-    const head = this.headMark(line, afterNumber);
-    const titleStart = head ? this.headMarkEnd : afterNumber;
+    const headMark = this.headMark(line, afterNumber);
+    const head = headMark?.mark;
+    const titleStart = headMark ? headMark.textStart : afterNumber;
     const paragraphRange = this.elementRange(line, numberStart, this.lineEnd(line));
     const title = this.title(line, titleStart);
     const paragraph: Paragraph = {
@@ -379,8 +372,9 @@ export abstract class BodyReader extends HeaderReader {
     this.closeTalkingPoint();
     this.closeChunk();
     this.closeSubParagraph();
-    const head = this.headMark(line, after);
-    const titleStart = head ? this.headMarkEnd : after;
+    const headMark = this.headMark(line, after);
+    const head = headMark?.mark;
+    const titleStart = headMark ? headMark.textStart : after;
     const label = this.span(line, labelStart, labelEnd);
     // Every field at creation, present or not: objects that gain fields later take a second store for them.
     const sub: SubParagraph = {
@@ -403,28 +397,11 @@ export abstract class BodyReader extends HeaderReader {
     return titleStart;
   }
 
-  /**
-   * TALKING_POINT_RE by hand from the dash at `dashStart` (after at most 8 spaces), filling `headMatch` with the
-   * dash's start and end and where the text starts: no match array for each of thousands of points.
-   */
-  protected talkingPointMatch(text: string, dashStart: number): boolean {
-    if (dashStart > 8) return false;
-    let at = dashStart + 1;
-    if (text[at] === '-') at++;
-    if (text[at] === '-') return false;
-    const dashEnd = at;
-    while (at < text.length && isRegexSpace(text.charCodeAt(at))) at++;
-    if (at >= text.length) return false;
-    this.headMatch.numberStart = dashStart;
-    this.headMatch.numberEnd = dashEnd;
-    this.headMatch.after = at;
-    return true;
-  }
-
   protected talkingPointHead(line: number, dashStart: number, dashEnd: number, textStart: number): number {
     this.closeTalkingPoint();
     this.closeChunk();
-    const head = this.headMark(line, textStart, true);
+    const headMark = this.headMark(line, textStart, true);
+    const head = headMark?.mark;
     const dash = this.span(line, dashStart, dashEnd, dashEnd - dashStart === 2 ? '--' : '-');
     const point: TalkingPoint = {
       kind: 'talking-point',
@@ -442,7 +419,7 @@ export abstract class BodyReader extends HeaderReader {
     this.touchContainers(line);
     this.addPortion(point);
     if (!head && trailingMarkStart(this.clean[line])) this.closeTalkingPoint();
-    return head ? this.headMarkEnd : textStart;
+    return headMark ? headMark.textStart : textStart;
   }
 
   protected closeTalkingPoint(): void {

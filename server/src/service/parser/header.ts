@@ -557,9 +557,9 @@ export abstract class HeaderReader extends HeaderBlockReader {
     let markPosition: 'start' | 'end' | undefined;
     const leading = this.headMark(line, titleStart, true);
     if (leading) {
-      mark = leading;
+      mark = leading.mark;
       markPosition = 'start';
-      titleStart = this.headMarkEnd;
+      titleStart = leading.textStart;
     }
     let lastEnd = this.lineEnd(last);
     if (!mark) {

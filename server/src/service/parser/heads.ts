@@ -24,8 +24,6 @@ export interface HeadMatch {
   numberStart: number;
   numberEnd: number;
   after: number;
-  /** `7, (U)`: a comma where the dot belongs (read only when a level mark follows). */
-  comma?: boolean;
 }
 
 /** Where a letter label's parts are: the letter, and where the text after the dot and spaces starts. */
@@ -34,49 +32,52 @@ export interface SubLetterMatch {
   end: number;
 }
 
-/**
- * SUB_LETTER_RE (`A.`, `1B.` after at most 8 spaces) by hand, from the first non-space at `first`: a
- * regex would make a match array for every sub-paragraph.
- */
-export function matchSubLetter(text: string, first: number, match: SubLetterMatch): boolean {
-  if (first > 8) return false;
+/** SUB_LETTER_RE (`A.`, `1B.` after at most 8 spaces), read from the first non-space at `first`. */
+export function matchSubLetter(text: string, first: number): SubLetterMatch | undefined {
+  if (first > 8) return undefined;
   let at = first;
   while (at < first + 2 && isDigit(text.charCodeAt(at))) at++;
-  if (!isAsciiLetter(text.charCodeAt(at)) || text.charCodeAt(at + 1) !== 46 /* . */) return false;
+  if (!isAsciiLetter(text.charCodeAt(at)) || text[at + 1] !== '.') return undefined;
   const after = at + 2;
-  if (after < text.length && !isRegexSpace(text.charCodeAt(after)) && text.charCodeAt(after) !== 40 /* ( */) return false;
-  match.letterAt = at;
-  match.end = skipRegexSpaces(text, after, text.length);
-  return true;
+  if (after < text.length && !isRegexSpace(text.charCodeAt(after)) && text[after] !== '(') return undefined;
+  return { letterAt: at, end: skipRegexSpaces(text, after, text.length) };
 }
 
 /**
- * PARAGRAPH_RE (or, with `tight`, TIGHT_PARAGRAPH_RE) by hand, filling `head`: the body tries it on every
- * line, and match arrays for each would be most of a long cable's garbage.
+ * PARAGRAPH_RE (or, with `tight`, TIGHT_PARAGRAPH_RE), and `7, (U)` with a comma for the dot: read by hand,
+ * as the comma form needs the mark after it.
  */
-export function matchParagraphHead(text: string, tight: boolean, head: HeadMatch): boolean {
+export function matchParagraphHead(text: string, tight: boolean): HeadMatch | undefined {
   const length = text.length;
   let at = skipRegexSpaces(text, 0, 4);
   const numberStart = at;
   while (at < length && at - numberStart <= 4 && isDigit(text.charCodeAt(at))) at++;
   const digits = at - numberStart;
-  if (digits === 0 || digits > 4) return false;
+  if (digits === 0 || digits > 4) return undefined;
   // `7, (U)`: a typed comma for the dot, taken only with a level mark after it.
-  const comma = !tight && digits <= 3 && text.charCodeAt(at) === 44 && levelMarkAt(text, skipRegexSpaces(text, at + 1, 3));
-  if (text.charCodeAt(at) !== 46 /* . */ && !comma) return false;
-  head.comma = comma;
+  const comma = !tight && digits <= 3 && text[at] === ',' && levelMarkAt(text, skipRegexSpaces(text, at + 1, 3));
+  if (text[at] !== '.' && !comma) return undefined;
   at++;
-  const next = text.charCodeAt(at);
+  const next = text[at];
   if (tight) {
-    if (!(next >= 65 && next <= 90)) return false;
+    if (!(next >= 'A' && next <= 'Z')) return undefined;
   } else {
-    if (at < length && next !== 40 /* ( */ && !isRegexSpace(next)) return false;
+    if (at < length && next !== '(' && !isRegexSpace(text.charCodeAt(at))) return undefined;
     while (at < length && isRegexSpace(text.charCodeAt(at))) at++;
   }
-  head.numberStart = numberStart;
-  head.numberEnd = numberStart + digits;
-  head.after = at;
-  return true;
+  return { numberStart, numberEnd: numberStart + digits, after: at };
+}
+
+/** TALKING_POINT_RE (`-` or `--` after at most 8 spaces, then text), read from the dash at `dashStart`. */
+export function matchTalkingPoint(text: string, dashStart: number): HeadMatch | undefined {
+  if (dashStart > 8) return undefined;
+  let at = dashStart + 1;
+  if (text[at] === '-') at++;
+  if (text[at] === '-') return undefined;
+  const dashEnd = at;
+  while (at < text.length && isRegexSpace(text.charCodeAt(at))) at++;
+  if (at >= text.length) return undefined;
+  return { numberStart: dashStart, numberEnd: dashEnd, after: at };
 }
 
 /** A paragraph head out of context: `1.`-`999.` (with `tight`, `1.Text` too), or four digits with a mark. */

@@ -144,6 +144,12 @@ export function levelMarkAt(text: string, at: number): boolean {
   return mark !== null && startsWithLevel(mark[1], false);
 }
 
+/** A mark that heads a portion, and where the portion's text after it starts. */
+export interface HeadMark {
+  mark: PortionMark;
+  textStart: number;
+}
+
 export abstract class MarkReader extends LineReader {
   protected readonly marks: PortionMark[] = [];
 
@@ -153,9 +159,6 @@ export abstract class MarkReader extends LineReader {
   protected highestMarkRank = -1;
 
   protected invalidMarks = 0;
-
-  /** Where the text after the last mark found by headMark starts. */
-  protected headMarkEnd = 0;
 
   protected mark(line: number, open: number, close: number, inner = this.clean[line].slice(open + 1, close - 1)): PortionMark {
     const analysed = analyseMarkCached(inner);
@@ -172,10 +175,12 @@ export abstract class MarkReader extends LineReader {
     return mark;
   }
 
-  /** A mark candidate right after a number, label or dash; `(a)`/`(1)` are sub-labels, not marks. */
-  /** `levelFirst`: after a dash or SUBJECT:, where `(UN)` is more likely prose than a wrong mark. */
-  /** The mark at `position` that heads a portion; `headMarkEnd` is then where the text after it starts. */
-  protected headMark(line: number, position: number, levelFirst = false): PortionMark | undefined {
+  /**
+   * The mark at `position` right after a number, label or dash that heads a portion, and where the text
+   * after it starts; `(a)`/`(1)` are sub-labels, not marks. `levelFirst`: after a dash or SUBJECT:, where
+   * `(UN)` is more likely prose than a wrong mark.
+   */
+  protected headMark(line: number, position: number, levelFirst = false): HeadMark | undefined {
     const text = this.clean[line];
     // `(` then 1-120 characters other than parentheses then `)` (by hand: no match arrays per head).
     if (text.charCodeAt(position) !== 40 /* ( */) return undefined;
@@ -191,15 +196,14 @@ export abstract class MarkReader extends LineReader {
     if ((inner.length > 12 || levelFirst) && !startsWithLevel(inner, true)) return undefined;
     let end = closeAt + 1;
     while (end < text.length && isRegexSpace(text.charCodeAt(end))) end++;
-    this.headMarkEnd = end;
-    return this.mark(line, position, closeAt + 1, inner);
+    return { mark: this.mark(line, position, closeAt + 1, inner), textStart: end };
   }
 
   /**
    * A head's mark that the line's end wraps: `2. (S//REL AFGHANISTAN, KYRGYZSTAN,` / `TAJIKISTAN) Text`.
    * One mark when it starts with a level and both parts hold only the words of controls.
    */
-  protected wrappedHeadMark(line: number, position: number): PortionMark | undefined {
+  protected wrappedHeadMark(line: number, position: number): HeadMark | undefined {
     // The parts, line by line, until the closing parenthesis: at most three lines and 160 characters.
     const parts = [this.clean[line].slice(position + 1)];
     let endLine = line;
@@ -220,7 +224,6 @@ export abstract class MarkReader extends LineReader {
     this.marks.push(mark);
     this.highestMarkRank = Math.max(this.highestMarkRank, levelRank(mark.level!));
     noteOrder(this.markOrder, line, start);
-    this.headMarkEnd = this.clean[line].length;
-    return mark;
+    return { mark, textStart: this.clean[line].length };
   }
 }
