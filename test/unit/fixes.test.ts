@@ -11,10 +11,11 @@ import { FIX_ALL_KIND, mergeEdits, RENUMBER_KIND } from '../../server/src/servic
 import { parse } from '../../server/src/service/parser';
 import { renumberParagraphEdits } from '../../server/src/service/renumber';
 import { corpusDir, corpusFiles, fixturesDir, seedPath } from '../helpers';
+import { fixtureText } from './markedFixtures';
 import { applyFix, diagnosticsOf, quickFixesFor, serviceFor, testUri } from './serviceHelpers';
 
 const rulesFixtures = path.join(fixturesDir, 'rules');
-const fixture = (name: string) => fs.readFileSync(path.join(rulesFixtures, `${name}.cable`), 'utf8');
+const fixture = (name: string) => fixtureText(path.join(rulesFixtures, `${name}.cable`));
 const classified = fixture('clean-classified');
 const unclassified = fixture('clean-unclassified');
 const seed = fs.readFileSync(seedPath, 'utf8');
@@ -146,7 +147,7 @@ describe('fix-all', () => {
 
   it('is idempotent and never changes a classification, on the seed, the corpus and the fixtures', () => {
     const texts = [seed, ...corpusFiles().map((file) => fs.readFileSync(path.join(corpusDir, file), 'utf8'))];
-    for (const name of fs.readdirSync(rulesFixtures).filter((file) => file.endsWith('.cable'))) texts.push(fs.readFileSync(path.join(rulesFixtures, name), 'utf8'));
+    for (const name of fs.readdirSync(rulesFixtures).filter((file) => file.endsWith('.cable'))) texts.push(fixtureText(path.join(rulesFixtures, name)));
     for (const text of texts) {
       const once = fixAll(text);
       assert.equal(fixAll(once), once);

@@ -9,23 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { fixturesDir } from '../helpers';
+import { readMarkedFixture } from './markedFixtures';
 import { diagnosticsOf, serviceFor } from './serviceHelpers';
 
 const dir = path.join(fixturesDir, 'real');
-const MARKER = / ⟦([^⟧]*)⟧$/;
-
-/** The fixture's text without markers, and `LINE RULE` for every expected finding (1-based lines). */
-export function readMarkedFixture(text: string): { text: string; expected: string[] } {
-  const expected: string[] = [];
-  const lines = text.split('\n').map((line, index) => {
-    const marker = MARKER.exec(line);
-    if (!marker) return line;
-    for (const rule of marker[1].split(/\s+/)) expected.push(`${index + 1} ${rule}`);
-    return line.slice(0, marker.index);
-  });
-  return { text: lines.join('\n'), expected: expected.sort() };
-}
-
 function fixAll(text: string): string {
   const { service, document } = serviceFor(text);
   return applyTextEdits(text, service.fixAllEdits(document));

@@ -1,5 +1,6 @@
-// The portion-marking and structure rules (issue 3) against fixture cables with their expected rule
-// ids in a sidecar `name.expected` file (`LINE RULE-ID` per line, 1-based), the seed, and the corpus.
+// The portion-marking and structure rules (issue 3) against fixture cables with their expected rule ids
+// inline (` ⟦CBL001⟧` at the end of the line, see markedFixtures.ts; rules outside issue 3 are not
+// compared here), the seed, and the corpus.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +14,7 @@ import { allRules, ruleById } from '../../server/src/service/rules';
 import type { Rule } from '../../server/src/service/rules/rule';
 import { emptyVocabulary } from '../../server/src/service/tagVocabulary';
 import { corpusDir, corpusFiles, fixturesDir, seedPath } from '../helpers';
+import { fixtureText, readMarkedFixture } from './markedFixtures';
 import { compareKeys, diagnosticKeys, diagnosticsOf } from './serviceHelpers';
 
 /** The rules of issue 3, whose results the fixtures here describe (other rules are compared elsewhere). */
@@ -24,13 +26,10 @@ const issue3Ids = new Set([...issue3RuleIds, 'CBL000']);
 const rulesFixtures = path.join(fixturesDir, 'rules');
 
 function expectedKeys(name: string): string[] {
-  return fs
-    .readFileSync(path.join(rulesFixtures, `${name}.expected`), 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .sort(compareKeys);
+  return readMarkedFixture(fs.readFileSync(path.join(rulesFixtures, `${name}.cable`), 'utf8')).expected.sort(compareKeys);
 }
+
+const fixture = (name: string) => fixtureText(path.join(rulesFixtures, `${name}.cable`));
 
 const fixtureNames = fs
   .readdirSync(rulesFixtures)
@@ -65,8 +64,7 @@ describe('rule list', () => {
 describe('fixture cables', () => {
   for (const name of fixtureNames) {
     it(`${name}: reports exactly the expected rule ids on their lines`, () => {
-      const text = fs.readFileSync(path.join(rulesFixtures, `${name}.cable`), 'utf8');
-      assert.deepEqual(diagnosticKeys(diagnosticsOf(text), issue3Ids), expectedKeys(name));
+      assert.deepEqual(diagnosticKeys(diagnosticsOf(fixture(name)), issue3Ids), expectedKeys(name));
     });
   }
 
@@ -82,7 +80,7 @@ describe('fixture cables', () => {
 });
 
 describe('severities and messages', () => {
-  const base = fs.readFileSync(path.join(rulesFixtures, 'clean-classified.cable'), 'utf8');
+  const base = fixture('clean-classified');
 
   it('carries code, source and the rule id in data', () => {
     const [diagnostic] = diagnosticsOf(base.replace('2. (U) Please', '2. (S) Please')).filter((d) => d.code === 'CBL002');
@@ -106,9 +104,9 @@ describe('severities and messages', () => {
   });
 
   it('CBL013: a date on an unclassified cable is a warning; a missing E.O. line an error', () => {
-    const unclassified = fs.readFileSync(path.join(rulesFixtures, 'cbl013-date-on-unclassified.cable'), 'utf8');
+    const unclassified = fixture('cbl013-date-on-unclassified');
     assert.equal(diagnosticsOf(unclassified).find((d) => d.code === 'CBL013')?.severity, DiagnosticSeverity.Warning);
-    const missing = fs.readFileSync(path.join(rulesFixtures, 'cbl013-trigger.cable'), 'utf8');
+    const missing = fixture('cbl013-trigger');
     assert.equal(diagnosticsOf(missing).find((d) => d.code === 'CBL013')?.severity, DiagnosticSeverity.Error);
   });
 
