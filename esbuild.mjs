@@ -18,6 +18,8 @@ const contexts = await Promise.all(
       entryPoints: { [entry.out]: entry.in },
       bundle: true,
       platform: 'node',
+      // The ES module build first: jsonc-parser's `main` is a UMD build with requires esbuild cannot follow.
+      mainFields: ['module', 'main'],
       target: 'node18',
       format: 'cjs',
       outdir: 'dist',

@@ -10,18 +10,16 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { parseCliArguments, usage, UsageError, type CliOptions } from './cli/args';
 import { expandPaths, standardInput } from './cli/files';
 import { formatJson, formatSarif, formatText, type CliProblem, type CliSeverity } from './cli/formats';
-import { createCableService, type CableService } from './service';
-import { defaultConfig, type CableConfig } from './service/config';
-import { resolveConfig } from './service/configLoader';
+import { ConfigFiles } from './configFiles';
+import { createCableService, type CableService, type DocumentSettings } from './service';
+import { describeConfigProblem, type ConfigFile } from './service/configLoader';
 import { allRules, ruleById } from './service/rules';
-import { loadTagVocabulary } from './service/tagVocabulary';
 import { CableIndex } from './service/workspaceIndex';
 import { indexHeaders } from './workspaceIndexing';
 
 // esbuild defines CABLE_VERSION from package.json; a test build without it says 'dev'.
 declare const CABLE_VERSION: string | undefined;
 const version = typeof CABLE_VERSION === 'string' ? CABLE_VERSION : 'dev';
-const rcFileName = '.cablerc.json';
 /** Files read and checked at once: enough to keep the disk busy, few enough to bound memory. */
 const concurrency = 16;
 const maxFixPasses = 3;
@@ -66,7 +64,7 @@ export async function main(argv: string[], io: Output = defaultOutput(), cwd = p
   }
 
   let couldNotRun = false;
-  const configs = new ConfigFinder(options, (message) => {
+  const configs = new CliSettings(options, (message) => {
     couldNotRun = true;
     io.err(`cable-lint: ${message}\n`);
   });
@@ -78,9 +76,10 @@ export async function main(argv: string[], io: Output = defaultOutput(), cwd = p
 
   const service = createCableService({
     logger: { error: (message) => io.err(`cable-lint: ${message}\n`) },
-    vocabulary: loadTagVocabulary(undefined, (file) => fs.readFileSync(file, 'utf8')).vocabulary,
     workspace: await indexCables(files),
   });
+  const settingsByUri = new Map<string, DocumentSettings>();
+  service.setDocumentSettings((uri) => settingsByUri.get(uri));
   const progress = new Progress(files.length, io);
   const results: Array<FileResult | undefined> = new Array(files.length);
   const allProblems: CliProblem[] = [];
@@ -106,7 +105,7 @@ export async function main(argv: string[], io: Output = defaultOutput(), cwd = p
   const worker = async () => {
     while (nextFile < files.length) {
       const index = nextFile++;
-      results[index] = await checkFile(files[index], cwd, options, service, configs);
+      results[index] = await checkFile(files[index], cwd, options, service, configs, settingsByUri);
       progress.tick();
       flush();
     }
@@ -142,7 +141,14 @@ async function indexCables(files: string[]): Promise<CableIndex | undefined> {
   return index;
 }
 
-async function checkFile(file: string, cwd: string, options: CliOptions, service: CableService, configs: ConfigFinder): Promise<FileResult> {
+async function checkFile(
+  file: string,
+  cwd: string,
+  options: CliOptions,
+  service: CableService,
+  configs: CliSettings,
+  settingsByUri: Map<string, DocumentSettings>,
+): Promise<FileResult> {
   const display = file === standardInput ? '<stdin>' : path.relative(cwd, file) || file;
   let bytes: Buffer;
   let mode = 0o644;
@@ -160,7 +166,7 @@ async function checkFile(file: string, cwd: string, options: CliOptions, service
 
   const originalText = bytes.toString('utf8');
   const uri = file === standardInput ? 'untitled:stdin.cable' : pathToFileURL(file).href;
-  service.setConfig(configs.forFile(file === standardInput ? path.join(cwd, 'stdin.cable') : file));
+  settingsByUri.set(uri, configs.forFile(file === standardInput ? path.join(cwd, 'stdin.cable') : file));
   let text = originalText;
   let version = 1;
   try {
@@ -184,6 +190,7 @@ async function checkFile(file: string, cwd: string, options: CliOptions, service
     return { problems: [], failure: `${display}: ${error instanceof Error ? error.message : String(error)}` };
   } finally {
     service.forget(uri);
+    settingsByUri.delete(uri);
   }
 }
 
@@ -231,10 +238,14 @@ function readStandardInput(): Promise<Buffer> {
   });
 }
 
-/** Finds the nearest .cablerc.json above each file (or the --config file), with --rule overrides on top. */
-class ConfigFinder {
-  private readonly byFolder = new Map<string, CableConfig>();
-  private explicit?: CableConfig;
+/**
+ * Each file's configuration and vocabulary: the nearest .cablerc.json above it (or the --config file), with
+ * --rule on top. A configuration file's problems are reported once, with their file:line:column.
+ */
+class CliSettings {
+  private readonly files = new ConfigFiles();
+  private readonly reported = new Set<string>();
+  private explicit?: ConfigFile;
 
   constructor(
     private readonly options: CliOptions,
@@ -242,51 +253,27 @@ class ConfigFinder {
   ) {}
 
   loadExplicit(file: string): void {
-    let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      this.explicit = { name: file, text: fs.readFileSync(file, 'utf8') };
     } catch (error) {
       this.report(`${file}: cannot read the configuration: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      this.explicit = this.withOverrides(defaultConfig);
-      return;
+      this.explicit = { name: file, text: '' };
     }
-    this.explicit = this.resolve({ name: file, text });
   }
 
-  forFile(file: string): CableConfig {
-    if (this.explicit) return this.explicit;
-    return this.forFolder(path.dirname(file));
+  forFile(file: string): DocumentSettings {
+    const { config, problems } = this.files.resolve(file, { rcFile: this.explicit });
+    for (const problem of problems) this.reportOnce(describeConfigProblem(problem));
+    const vocabulary = this.files.vocabulary(config.tagsExtraFile);
+    for (const error of vocabulary.errors) this.reportOnce(error);
+    const rules = Object.keys(this.options.ruleOverrides).length === 0 ? config.rules : { ...config.rules, ...this.options.ruleOverrides };
+    return { config: { ...config, rules }, vocabulary: vocabulary.vocabulary };
   }
 
-  private forFolder(folder: string): CableConfig {
-    const cached = this.byFolder.get(folder);
-    if (cached) return cached;
-    let config: CableConfig;
-    const rcPath = path.join(folder, rcFileName);
-    let text: string | undefined;
-    try {
-      text = fs.readFileSync(rcPath, 'utf8');
-    } catch {
-      text = undefined;
-    }
-    if (text !== undefined) config = this.resolve({ name: rcPath, text });
-    else {
-      const parent = path.dirname(folder);
-      config = parent === folder ? this.withOverrides(defaultConfig) : this.forFolder(parent);
-    }
-    this.byFolder.set(folder, config);
-    return config;
-  }
-
-  private resolve(rcFile: { name: string; text: string }): CableConfig {
-    const { config, errors } = resolveConfig({ rcFile });
-    for (const error of errors) this.report(error);
-    return this.withOverrides(config);
-  }
-
-  private withOverrides(config: CableConfig): CableConfig {
-    if (Object.keys(this.options.ruleOverrides).length === 0) return config;
-    return { ...config, rules: { ...config.rules, ...this.options.ruleOverrides } };
+  private reportOnce(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.report(message);
   }
 }
 

@@ -1,8 +1,5 @@
 // The language server: wires the pure language service to the Language Server Protocol. Each handler
 // finds the document, returns an empty result for an unknown one, and calls the service.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -19,9 +16,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCableService, type CableDocument } from './service';
-import { resolveConfig } from './service/configLoader';
+import { RC_FILE_NAME } from './configFiles';
+import { ServerConfiguration } from './serverConfiguration';
 import { semanticTokensLegend } from './service/semanticTokens';
-import { loadTagVocabulary } from './service/tagVocabulary';
 import { startWorkspaceIndexing, type WorkspaceIndexer } from './workspaceIndexing';
 
 const commands = {
@@ -41,7 +38,6 @@ const service = createCableService({ logger: { error: (message) => connection.co
 let workspaceFolders: string[] = [];
 let clientHasConfiguration = false;
 let clientHasWorkspaceFolders = false;
-let validateOn: 'onType' | 'onSave' = 'onType';
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -88,6 +84,7 @@ connection.onInitialized(() => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
       workspaceFolders = workspaceFolders.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
       void workspaceIndexer?.foldersChanged(workspaceFolders, [...removed]);
+      void reloadConfiguration();
     });
   }
 });
@@ -107,48 +104,19 @@ function withDocument<T>(uri: string, name: string, fallback: T, handler: (docum
   return document ? guarded(name, fallback, () => handler(document)) : fallback;
 }
 
-// --- configuration: the `cable` settings plus .cablerc.json at the workspace root ---
+// --- configuration: each cable's folder settings under the nearest .cablerc.json (serverConfiguration.ts) ---
+
+const configuration = new ServerConfiguration(connection, () => clientHasConfiguration, () => workspaceFolders);
+service.setDocumentSettings((uri) => configuration.forUri(uri));
 
 async function reloadConfiguration(): Promise<void> {
-  let settings: Record<string, unknown> | undefined;
-  if (clientHasConfiguration) {
-    try {
-      settings = (await connection.workspace.getConfiguration('cable')) ?? undefined;
-    } catch {
-      settings = undefined;
-    }
-  }
-  const rcFile = readRcFile();
-  const { config, errors } = resolveConfig({ settings, rcFile });
-  service.setConfig(config);
-  validateOn = settings?.validate && typeof settings.validate === 'object' && (settings.validate as { run?: string }).run === 'onSave' ? 'onSave' : 'onType';
-  const extraFile = typeof (settings?.tags as { extraFile?: unknown } | undefined)?.extraFile === 'string' ? String((settings!.tags as { extraFile: string }).extraFile) : '';
-  const vocabulary = loadTagVocabulary(extraFile ? resolveWorkspacePath(extraFile) : undefined, (file) => fs.readFileSync(file, 'utf8'));
-  service.setVocabulary(vocabulary.vocabulary);
-  for (const error of [...errors, ...vocabulary.errors]) void connection.window.showWarningMessage(`Cable: ${error}`);
+  await configuration.reload(documents.all().map((document) => document.uri));
   for (const document of documents.all()) scheduleValidation(document);
-}
-
-function readRcFile(): { name: string; text: string } | undefined {
-  for (const folder of workspaceFolders) {
-    const file = path.join(fileURLToPath(folder), '.cablerc.json');
-    try {
-      return { name: file, text: fs.readFileSync(file, 'utf8') };
-    } catch {
-      // No .cablerc.json in this folder: the settings alone decide.
-    }
-  }
-  return undefined;
-}
-
-function resolveWorkspacePath(file: string): string {
-  if (path.isAbsolute(file) || workspaceFolders.length === 0) return file;
-  return path.join(fileURLToPath(workspaceFolders[0]), file);
 }
 
 connection.onDidChangeConfiguration(() => void reloadConfiguration());
 connection.onDidChangeWatchedFiles((params) => {
-  if (params.changes.some((change) => change.uri.endsWith('.cablerc.json'))) void reloadConfiguration();
+  if (params.changes.some((change) => change.uri.endsWith(`/${RC_FILE_NAME}`))) void reloadConfiguration();
   void workspaceIndexer?.filesChanged(params.changes);
 });
 
@@ -174,7 +142,7 @@ function scheduleValidation(document: TextDocument): void {
 
 documents.onDidOpen((event) => scheduleValidation(event.document));
 documents.onDidChangeContent((event) => {
-  if (validateOn === 'onType') scheduleValidation(event.document);
+  if (configuration.forUri(event.document.uri).config.validateRun === 'onType') scheduleValidation(event.document);
 });
 documents.onDidSave((event) => scheduleValidation(event.document));
 documents.onDidClose((event) => {

@@ -19,7 +19,14 @@ export interface CableConfig {
    * (`inherit`, as real cables do: cable-format.md section 10) or must carry its own (`require`).
    */
   bulletMarks: BulletMarks;
+  /** A file of extra TAGS codes (`CODE<TAB>meaning`); relative paths already joined to the folder they were given for. Empty: none. */
+  tagsExtraFile: string;
+  /** When the editor checks a cable: as it is typed or when it is saved (the CLI always checks). */
+  validateRun: ValidateRun;
 }
+
+export type ValidateRun = 'onType' | 'onSave';
+export const VALIDATE_RUNS: readonly ValidateRun[] = ['onType', 'onSave'];
 
 export type BulletMarks = 'inherit' | 'require';
 export const BULLET_MARKS: readonly BulletMarks[] = ['inherit', 'require'];
@@ -31,4 +38,6 @@ export const defaultConfig: CableConfig = {
   executiveOrder: '13526',
   defaultDeclassificationYears: 10,
   bulletMarks: 'inherit',
+  tagsExtraFile: '',
+  validateRun: 'onType',
 };

@@ -44,6 +44,12 @@ export interface CableDocument {
   getText(): string;
 }
 
+/** A document's own configuration and TAGS vocabulary (the nearest .cablerc.json, its folder's settings). */
+export interface DocumentSettings {
+  config: CableConfig;
+  vocabulary: TagVocabulary;
+}
+
 export interface CableServiceOptions {
   /** Errors the service catches to stay alive go here (the server: window/logMessage). */
   logger?: Logger;
@@ -59,8 +65,13 @@ export function createCableService(options: CableServiceOptions = {}) {
   const logger = options.logger ?? silentLogger;
   const models = new ModelCache(200, (error) => logger.error(describeError('Parsing', error)));
 
+  let settingsFor: ((uri: string) => DocumentSettings | undefined) | undefined;
+
   const modelOf = (document: CableDocument): CableModel => models.get(document.uri, document.version, () => document.getText());
-  const contextOf = (document: CableDocument): RuleContext => ({ uri: document.uri, model: modelOf(document), config, vocabulary, workspace, logger });
+  const contextOf = (document: CableDocument): RuleContext => {
+    const own = settingsFor?.(document.uri);
+    return { uri: document.uri, model: modelOf(document), config: own?.config ?? config, vocabulary: own?.vocabulary ?? vocabulary, workspace, logger };
+  };
 
   return {
     get config(): CableConfig {
@@ -71,6 +82,10 @@ export function createCableService(options: CableServiceOptions = {}) {
     },
     setVocabulary(next: TagVocabulary): void {
       vocabulary = next;
+    },
+    /** Gives each document its own configuration and vocabulary; where it answers undefined, those set above apply. */
+    setDocumentSettings(resolver: ((uri: string) => DocumentSettings | undefined) | undefined): void {
+      settingsFor = resolver;
     },
     setWorkspace(next: WorkspaceIndex | undefined): void {
       workspace = next;
