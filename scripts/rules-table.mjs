@@ -46,12 +46,49 @@ export function cablercSchema(rules) {
     description:
       "Whether bullets (- and --) and sub-paragraphs inside a marked paragraph take the paragraph's mark (inherit, the default) or must carry their own (require); CBL001.",
   };
+  const extraFile = {
+    type: 'string',
+    description:
+      'A tab-separated file of extra TAGS codes (CODE<TAB>meaning), relative to this file or absolute, added to the built-in vocabulary for completion, hovers and the unknown-tag check (CBL017).',
+  };
+  const run = {
+    type: 'string',
+    enum: ['onType', 'onSave'],
+    default: 'onType',
+    description: 'When the editor checks a cable: as it is typed, or when it is opened and saved. cable-lint always checks.',
+  };
+  const settings = {
+    rules: {
+      type: 'object',
+      description: 'Per rule, by id (CBL001) or alias (missing-portion-mark): a severity or off.',
+      additionalProperties: false,
+      properties: ruleProperties,
+    },
+    classification: { type: 'object', additionalProperties: false, properties: { systemHigh: level } },
+    'classification.systemHigh': level,
+    declassification: { type: 'object', additionalProperties: false, properties: { maxYears, defaultYears } },
+    'declassification.maxYears': maxYears,
+    'declassification.defaultYears': defaultYears,
+    executiveOrder,
+    marking: { type: 'object', additionalProperties: false, properties: { bullets } },
+    'marking.bullets': bullets,
+    tags: { type: 'object', additionalProperties: false, properties: { extraFile } },
+    'tags.extraFile': extraFile,
+    validate: { type: 'object', additionalProperties: false, properties: { run } },
+    'validate.run': run,
+  };
+  const files = {
+    type: 'array',
+    minItems: 1,
+    items: { type: 'string', minLength: 1 },
+    description: 'Glob patterns relative to this file: received/**, drafts/*.cable; a folder/ means everything in it.',
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://cable.invalid/schemas/cablerc.schema.json',
     title: 'Cable configuration (.cablerc.json)',
     description:
-      'Configuration shared by the editor and cable-lint. Keys may be nested ({"classification": {"systemHigh": "SECRET"}}) or dotted ("classification.systemHigh"). This file wins over the editor\'s cable.* settings; a bad key or value is reported and its default kept.',
+      'Configuration shared by the editor and cable-lint: the nearest .cablerc.json above a cable applies to it. JSON with comments. Keys may be nested ({"classification": {"systemHigh": "SECRET"}}) or dotted ("classification.systemHigh"). This file wins over the editor\'s cable.* settings; overrides apply in order to the files their globs match; a bad key or value is reported at its place and its default kept.',
     type: 'object',
     additionalProperties: false,
     definitions: {
@@ -59,20 +96,12 @@ export function cablercSchema(rules) {
     },
     properties: {
       $schema: { type: 'string' },
-      rules: {
-        type: 'object',
-        description: 'Per rule, by id (CBL001) or alias (missing-portion-mark): a severity or off.',
-        additionalProperties: false,
-        properties: ruleProperties,
+      ...settings,
+      overrides: {
+        type: 'array',
+        description: 'Settings for some files only: each override whose files match a cable applies, in order, over the settings above.',
+        items: { type: 'object', required: ['files'], additionalProperties: false, properties: { files, ...settings } },
       },
-      classification: { type: 'object', additionalProperties: false, properties: { systemHigh: level } },
-      'classification.systemHigh': level,
-      declassification: { type: 'object', additionalProperties: false, properties: { maxYears, defaultYears } },
-      'declassification.maxYears': maxYears,
-      'declassification.defaultYears': defaultYears,
-      executiveOrder,
-      marking: { type: 'object', additionalProperties: false, properties: { bullets } },
-      'marking.bullets': bullets,
     },
   };
 }

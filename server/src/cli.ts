@@ -9,8 +9,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { parseCliArguments, usage, UsageError, type CliOptions } from './cli/args';
 import { expandPaths, standardInput } from './cli/files';
-import { formatJson, formatSarif, formatText, type CliProblem, type CliSeverity } from './cli/formats';
+import { formatJson, formatSarif, formatText, type CliProblem, type CliSeverity, type RuleHelp } from './cli/formats';
 import { ConfigFiles } from './configFiles';
+import { anchorLink, findRuleDocs, type RuleDocs } from './ruleDocs';
 import { createCableService, type CableService, type DocumentSettings } from './service';
 import { describeConfigProblem, type ConfigFile } from './service/configLoader';
 import { allRules, ruleById } from './service/rules';
@@ -83,6 +84,10 @@ export async function main(argv: string[], io: Output = defaultOutput(), cwd = p
   const progress = new Progress(files.length, io);
   const results: Array<FileResult | undefined> = new Array(files.length);
   const allProblems: CliProblem[] = [];
+  // The report: standard output, or gathered for --output-file. A diff beside JSON or SARIF goes to stderr.
+  const reportChunks: string[] = [];
+  const report = options.outputFile ? (text: string) => reportChunks.push(text) : io.out;
+  const reported = (problems: CliProblem[]) => (options.quiet ? problems.filter((problem) => problem.severity === 'error') : problems);
   let nextToPrint = 0;
   const flush = () => {
     while (nextToPrint < files.length && results[nextToPrint]) {
@@ -93,9 +98,8 @@ export async function main(argv: string[], io: Output = defaultOutput(), cwd = p
         progress.clear();
         io.err(`cable-lint: ${result.failure}\n`);
       }
-      if (result.diff) io.out(result.diff);
-      const shown = options.quiet ? result.problems.filter((problem) => problem.severity === 'error') : result.problems;
-      if (options.format === 'text' && !options.fixDryRun) for (const problem of shown) io.out(`${formatText(problem)}\n`);
+      if (result.diff) (options.format === 'text' ? report : io.err)(result.diff);
+      if (options.format === 'text' && !options.fixDryRun) for (const problem of reported(result.problems)) report(`${formatText(problem)}\n`);
       for (const problem of result.problems) allProblems.push(problem);
       nextToPrint++;
     }
@@ -114,8 +118,18 @@ export async function main(argv: string[], io: Output = defaultOutput(), cwd = p
   flush();
   progress.clear();
 
-  if (options.format === 'json') io.out(`${formatJson(options.quiet ? allProblems.filter((p) => p.severity === 'error') : allProblems)}\n`);
-  if (options.format === 'sarif') io.out(`${formatSarif(allProblems, allRules, version)}\n`);
+  if (options.format === 'json') report(`${formatJson(reported(allProblems))}\n`);
+  if (options.format === 'sarif') report(`${formatSarif(reported(allProblems), allRules, version, sarifHelp(findRuleDocs()))}\n`);
+  if (options.outputFile) {
+    const outputFile = path.resolve(cwd, options.outputFile);
+    try {
+      await fs.promises.mkdir(path.dirname(outputFile), { recursive: true });
+      await writeAtomically(outputFile, reportChunks.join(''), 0o644);
+    } catch (error) {
+      io.err(`cable-lint: ${options.outputFile}: ${error instanceof Error ? error.message : String(error)}\n`);
+      couldNotRun = true;
+    }
+  }
 
   const errorCount = allProblems.filter((problem) => problem.severity === 'error').length;
   const warningCount = allProblems.filter((problem) => problem.severity === 'warning').length;
@@ -194,6 +208,11 @@ async function checkFile(
   }
 }
 
+/** Each rule's section of docs/rules.md, for SARIF's helpUri and fullDescription. */
+function sarifHelp(docs: RuleDocs | undefined): (ruleId: string) => RuleHelp {
+  return (ruleId) => (docs ? { uri: anchorLink(docs, ruleId), text: docs.rules.get(ruleId)?.summary } : {});
+}
+
 const severityName: Record<number, CliSeverity> = {
   [DiagnosticSeverity.Error]: 'error',
   [DiagnosticSeverity.Warning]: 'warning',
@@ -225,7 +244,7 @@ async function writeAtomically(file: string, text: string, mode: number): Promis
     await fs.promises.rename(temporary, file);
   } catch (error) {
     await fs.promises.rm(temporary, { force: true });
-    throw new Error(`cannot write the fixed file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new Error(`cannot write ${path.basename(file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 

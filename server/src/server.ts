@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCableService, type CableDocument } from './service';
 import { RC_FILE_NAME } from './configFiles';
+import { editorLink, findRuleDocs } from './ruleDocs';
 import { ServerConfiguration } from './serverConfiguration';
 import { semanticTokensLegend } from './service/semanticTokens';
 import { startWorkspaceIndexing, type WorkspaceIndexer } from './workspaceIndexing';
@@ -33,7 +34,11 @@ const classificationSummaryRequest = 'cable/classificationSummary';
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 // Errors a feature catches to stay alive reach the client's log (window/logMessage), not a silent void.
-const service = createCableService({ logger: { error: (message) => connection.console.error(message) } });
+const ruleDocs = findRuleDocs();
+const service = createCableService({
+  logger: { error: (message) => connection.console.error(message) },
+  ruleDocsLink: (ruleId) => (ruleDocs ? editorLink(ruleDocs, ruleId) : undefined),
+});
 
 let workspaceFolders: string[] = [];
 let clientHasConfiguration = false;

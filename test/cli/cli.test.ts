@@ -1,32 +1,12 @@
 // End-to-end tests of cable-lint: the built dist/cli.js as a child process on fixture folders.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { fixturesDir, repoRoot } from '../helpers';
-
-const cli = path.join(repoRoot, 'dist', 'cli.js');
-const cliFixtures = path.join(fixturesDir, 'cli');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], options: { cwd: string; input?: string }): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A fresh folder holding copies of the named fixture cables. */
-function workspace(...names: string[]): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-lint-'));
-  for (const name of names) fs.copyFileSync(path.join(cliFixtures, name), path.join(folder, name));
-  return folder;
-}
+import { repoRoot } from '../helpers';
+import { cli, cliFixtures, run, workspace } from './cliHelpers';
 
 interface JsonProblem {
   file: string;

@@ -1,6 +1,7 @@
 // Command-line arguments of cable-lint: parsed strictly, with a one-line reason for anything wrong.
 import { parseArgs } from 'node:util';
 import type { RuleSeverity } from '../service/config';
+import { ruleById } from '../service/rules';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -15,6 +16,8 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   quiet: boolean;
+  /** Where the report goes instead of standard output (written whole, atomically). */
+  outputFile?: string;
 }
 
 export class UsageError extends Error {}
@@ -33,7 +36,8 @@ Options:
   --config FILE              use this configuration instead of the nearest .cablerc.json
   --rule ID=SEVERITY         set a rule's severity (off, hint, info, warning, error); repeatable
   --max-warnings N           exit 1 when there are more than N warnings
-  --quiet                    print errors only
+  --quiet                    report errors only, in every format
+  -o, --output-file FILE     write the report to FILE (atomically) instead of standard output
   --version                  print the version
   --help                     print this help
 
@@ -54,6 +58,7 @@ export function parseCliArguments(argv: string[]): CliOptions {
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        'output-file': { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -67,10 +72,11 @@ export function parseCliArguments(argv: string[]): CliOptions {
   const ruleOverrides: Record<string, RuleSeverity> = {};
   for (const rule of values.rule ?? []) {
     const match = /^([^=\s]+)=(\w+)$/.exec(rule);
-    if (!match || !severities.includes(match[2] as RuleSeverity)) {
-      throw new UsageError(`bad --rule '${rule}': use ID=off|hint|info|warning|error, e.g. --rule CBL026=off`);
-    }
-    ruleOverrides[match[1]] = match[2] as RuleSeverity;
+    if (!match) throw new UsageError(`bad --rule '${rule}': use ID=off|hint|info|warning|error, e.g. --rule CBL026=off`);
+    const known = ruleById(match[1]);
+    if (!known) throw new UsageError(`unknown rule '${match[1]}' in --rule ${rule}: use a rule id (CBL001) or alias (missing-portion-mark); docs/rules.md lists them`);
+    if (!severities.includes(match[2] as RuleSeverity)) throw new UsageError(`unknown severity '${match[2]}' in --rule ${rule}: use off, hint, info, warning or error`);
+    ruleOverrides[known.id] = match[2] as RuleSeverity;
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
@@ -89,6 +95,7 @@ export function parseCliArguments(argv: string[]): CliOptions {
     help: Boolean(values.help),
     version: Boolean(values.version),
     quiet: Boolean(values.quiet),
+    outputFile: values['output-file'],
   };
   if (!options.help && !options.version && options.paths.length === 0) throw new UsageError('no PATH given (a file, a folder, a glob or - for standard input)');
   return options;

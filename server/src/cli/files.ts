@@ -30,13 +30,16 @@ export async function expandPaths(paths: string[], cwd: string): Promise<Expansi
     const absolute = path.resolve(cwd, argument);
     const stat = await fs.promises.stat(absolute).catch(() => undefined);
     if (stat?.isDirectory()) {
-      for (const file of await findCableFiles(absolute)) add(file);
+      const found = await findCableFiles(absolute);
+      if (found.length === 0) errors.push(`${argument}: no .cable file in this folder (or every one is left out by .cableignore)`);
+      for (const file of found) add(file);
     } else if (stat) {
       add(absolute);
     } else if (/[*?[\]{}]/.test(argument)) {
       const matches = await glob([argument], { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-      if (matches.length === 0) errors.push(`${argument}: no file matches this glob`);
-      for (const match of matches.sort()) add(path.normalize(match));
+      const cables = matches.filter((match) => match.toLowerCase().endsWith('.cable'));
+      if (cables.length === 0) errors.push(`${argument}: no .cable file matches this glob`);
+      for (const match of cables.sort()) add(path.normalize(match));
     } else {
       errors.push(`${argument}: no such file or folder`);
     }

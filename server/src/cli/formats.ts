@@ -26,7 +26,13 @@ export function formatJson(problems: CliProblem[]): string {
 
 const sarifLevel: Record<CliSeverity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(problems: CliProblem[], rules: readonly Rule[], version: string): string {
+/** A rule's documentation for SARIF: where it is, and its text. */
+export interface RuleHelp {
+  uri?: string;
+  text?: string;
+}
+
+export function formatSarif(problems: CliProblem[], rules: readonly Rule[], version: string, help: (ruleId: string) => RuleHelp = () => ({})): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -37,12 +43,17 @@ export function formatSarif(problems: CliProblem[], rules: readonly Rule[], vers
           driver: {
             name: 'cable-lint',
             version,
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              name: rule.alias,
-              shortDescription: { text: rule.description },
-              defaultConfiguration: { level: sarifLevel[rule.defaultSeverity] },
-            })),
+            rules: rules.map((rule) => {
+              const { uri, text } = help(rule.id);
+              return {
+                id: rule.id,
+                name: rule.alias,
+                shortDescription: { text: rule.description },
+                fullDescription: { text: text || rule.description },
+                ...(uri ? { helpUri: uri } : {}),
+                defaultConfiguration: { level: sarifLevel[rule.defaultSeverity] },
+              };
+            }),
           },
         },
         results: problems.map((problem) => ({

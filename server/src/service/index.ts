@@ -56,6 +56,8 @@ export interface CableServiceOptions {
   config?: CableConfig;
   vocabulary?: TagVocabulary;
   workspace?: WorkspaceIndex;
+  /** Where a rule's documentation is: each diagnostic links there (`codeDescription.href`). */
+  ruleDocsLink?: (ruleId: string) => string | undefined;
 }
 
 export function createCableService(options: CableServiceOptions = {}) {
@@ -97,7 +99,17 @@ export function createCableService(options: CableServiceOptions = {}) {
     },
     documentSymbols: (document: CableDocument): DocumentSymbol[] => documentSymbols(modelOf(document)),
     foldingRanges: (document: CableDocument): FoldingRange[] => foldingRanges(modelOf(document)),
-    diagnostics: (document: CableDocument): Diagnostic[] => computeDiagnostics(contextOf(document)),
+    diagnostics(document: CableDocument): Diagnostic[] {
+      const diagnostics = computeDiagnostics(contextOf(document));
+      const docsLink = options.ruleDocsLink;
+      if (docsLink) {
+        for (const diagnostic of diagnostics) {
+          const href = docsLink(String(diagnostic.code));
+          if (href) diagnostic.codeDescription = { href };
+        }
+      }
+      return diagnostics;
+    },
     codeActions: (document: CableDocument, request: CodeActionRequest): CodeAction[] => codeActions(contextOf(document), request),
     fixAllEdits: (document: CableDocument): TextEdit[] => fixAllEdits(contextOf(document)),
     completions: (document: CableDocument, position: Position): CompletionItem[] => completions(contextOf(document), position),

@@ -33,6 +33,7 @@ import { missingSubjectTag } from './missingSubjectTag';
 import { unknownTag } from './unknownTag';
 import { duplicateTag } from './duplicateTag';
 import { classifiedByForm } from './classifiedByForm';
+import { emptyCable } from './emptyCable';
 
 export const allRules: Rule[] = [
   missingPortionMark,
@@ -67,6 +68,7 @@ export const allRules: Rule[] = [
   refClassifiedHigher,
   aboveSystemHigh,
   classifiedByForm,
+  emptyCable,
 ];
 
 const rulesByKey = new Map<string, Rule>();
