@@ -32,6 +32,8 @@ export class LspTestClient {
   /** window/logMessage notifications of type Error (1): errors the server caught to stay alive. */
   readonly loggedErrors: string[] = [];
   configuration: Record<string, unknown> = {};
+  /** Settings per workspace folder (resource scope), by folder URI; other requests get `configuration`. */
+  readonly folderConfiguration = new Map<string, Record<string, unknown>>();
 
   constructor(args: string[] = ['--stdio']) {
     this.process = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -55,8 +57,11 @@ export class LspTestClient {
       this.noteShown(params);
       return null;
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-      params.items.map((item) => (item.section ? this.configuration[item.section] ?? null : this.configuration)),
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) =>
+      params.items.map((item) => {
+        const source = (item.scopeUri !== undefined && this.folderConfiguration.get(item.scopeUri)) || this.configuration;
+        return item.section ? (source[item.section] ?? null) : source;
+      }),
     );
     this.connection.onRequest('workspace/applyEdit', (params: unknown) => {
       this.appliedEdits.push(params);
@@ -67,7 +72,7 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(capabilities: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<InitializeResult> {
+  async initialize(capabilities: Record<string, unknown> = {}, initializationOptions?: unknown, workspaceFolders: string[] | null = null): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -84,7 +89,7 @@ export class LspTestClient {
         ...capabilities,
       },
       initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: workspaceFolders && workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })),
     });
     await this.connection.sendNotification('initialized', {});
     return this.initializeResult;

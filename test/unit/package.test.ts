@@ -1,4 +1,5 @@
-// The packaged .vsix holds the bundles, grammar, snippets, language configuration, docs and icon, and nothing else.
+// The packaged .vsix holds the bundles, grammar, snippets, language configuration, docs (the rule pages the
+// diagnostics link to, the README's images) and icon, and nothing else.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -36,6 +37,11 @@ describe('the packaged extension', () => {
     for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/cable.tmLanguage.json', 'snippets/cable.code-snippets', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE.txt', 'images/icon.png']) {
       assert.ok(has(required), `missing ${required}: ${entries.join(', ')}`);
     }
+    // The details page renders README.md from the installed extension: its relative links and images resolve there.
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const relativeLinks = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]).filter((target) => !/^[a-z]+:/i.test(target));
+    assert.ok(relativeLinks.includes('docs/rules.md') && relativeLinks.includes('docs/images/seed-editor.png'), relativeLinks.join(', '));
+    for (const target of new Set(relativeLinks)) assert.ok(has(target), `README links ${target}, which is not in the package`);
     for (const entry of entries) {
       assert.ok(!entry.startsWith('node_modules/'), `node_modules in the package: ${entry}`);
       assert.ok(!/\.ts$/.test(entry) && !entry.startsWith('server/src') && !entry.startsWith('client/src'), `source in the package: ${entry}`);
