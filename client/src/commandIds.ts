@@ -5,6 +5,7 @@
 export const clientCommands = {
   newCable: 'cable.newCable',
   showPortionMarks: 'cable.showPortionMarks',
+  checkWorkspace: 'cable.checkWorkspace',
 } as const;
 
 /**
@@ -32,6 +33,9 @@ export const nothingToChange: Record<ServerCommandId, string> = {
 export function isServerCommand(command: string): command is ServerCommandId {
   return Object.values(serverCommands).includes(command as ServerCommandId);
 }
+
+/** The request behind Check All Cables in Workspace: the server then reports every cable's problems. */
+export const checkWorkspaceRequest = 'cable/checkWorkspace';
 
 /** The request behind the status bar and Show Portion Marks. */
 export const classificationSummaryRequest = 'cable/classificationSummary';

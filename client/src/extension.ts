@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { cableFor } from './activeCable';
 import { newCableBody } from './cableTemplate';
-import { clientCommands, isServerCommand, nothingToChange } from './commandIds';
+import { checkWorkspaceRequest, clientCommands, isServerCommand, nothingToChange } from './commandIds';
 import { RestartPolicy } from './restartPolicy';
 import { ClassificationStatus, requestSummary, type ClassificationSummary } from './statusBar';
 
@@ -84,11 +84,43 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const handlers: Record<(typeof clientCommands)[keyof typeof clientCommands], (...args: unknown[]) => unknown> = {
     'cable.newCable': () => newCable(context),
     'cable.showPortionMarks': (argument) => showPortionMarks(languageClient, argument),
+    'cable.checkWorkspace': () => checkWorkspace(languageClient),
   };
   for (const [command, handler] of Object.entries(handlers)) context.subscriptions.push(vscode.commands.registerCommand(command, handler));
 
+  context.subscriptions.push(vscode.tasks.registerTaskProvider(CABLE_LINT_TASK, cableLintTasks(context)));
+
   await languageClient.start();
   context.subscriptions.push(new ClassificationStatus(languageClient));
+}
+
+/** The problems of every cable in the workspace, in the Problems panel (with progress while they are checked). */
+async function checkWorkspace(languageClient: LanguageClient): Promise<void> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage('Cable: open a folder to check its cables; an open cable is checked as it is.');
+    return;
+  }
+  await languageClient.sendRequest(checkWorkspaceRequest);
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+const CABLE_LINT_TASK = 'cable-lint';
+
+/** `Tasks: Run Task` offers cable-lint over each workspace folder, its output read by the $cable-lint problem matcher. */
+function cableLintTasks(context: vscode.ExtensionContext): vscode.TaskProvider {
+  const taskFor = (definition: vscode.TaskDefinition & { paths?: string[] }, folder: vscode.WorkspaceFolder | vscode.TaskScope): vscode.Task => {
+    // The extension host's own runtime runs the bundled CLI (VS Code's Electron as Node).
+    const execution = new vscode.ProcessExecution(process.execPath, [context.asAbsolutePath(path.join('dist', 'cli.js')), ...(definition.paths ?? ['.'])], {
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    });
+    const task = new vscode.Task(definition, folder, 'check cables', CABLE_LINT_TASK, execution, '$cable-lint');
+    task.group = vscode.TaskGroup.Test;
+    return task;
+  };
+  return {
+    provideTasks: () => (vscode.workspace.workspaceFolders ?? []).map((folder) => taskFor({ type: CABLE_LINT_TASK }, folder)),
+    resolveTask: (task) => (task.definition.type === CABLE_LINT_TASK ? taskFor(task.definition, task.scope ?? vscode.TaskScope.Workspace) : undefined),
+  };
 }
 
 /** Opens an untitled cable from the `cable` snippet, its DTG and declassification date in UTC. */

@@ -3,6 +3,7 @@
 import {
   CodeActionKind,
   createConnection,
+  DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   ErrorCodes,
@@ -12,6 +13,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Diagnostic,
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,6 +23,7 @@ import { editorLink, findRuleDocs } from './ruleDocs';
 import { ServerConfiguration } from './serverConfiguration';
 import { semanticTokensLegend } from './service/semanticTokens';
 import { startWorkspaceIndexing, type WorkspaceIndexer } from './workspaceIndexing';
+import { WorkspaceProblems } from './workspaceProblems';
 
 const commands = {
   renumberParagraphs: 'cable.renumberParagraphs',
@@ -30,6 +33,8 @@ const commands = {
 } as const;
 
 const classificationSummaryRequest = 'cable/classificationSummary';
+/** Turns on the problems of every cable in the workspace (the client's "Check All Cables in Workspace"). */
+const checkWorkspaceRequest = 'cable/checkWorkspace';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -42,11 +47,17 @@ const service = createCableService({
 
 let workspaceFolders: string[] = [];
 let clientHasConfiguration = false;
+/** Whether the client pulls diagnostics (LSP 3.17): then it asks for them, for open cables and the workspace. */
+let clientPulls = false;
+/** Whether the client can be told to pull again (workspace/diagnostic/refresh). */
+let clientRefreshes = false;
 let clientHasWorkspaceFolders = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientHasConfiguration = Boolean(params.capabilities.workspace?.configuration);
   clientHasWorkspaceFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+  clientPulls = Boolean(params.capabilities.textDocument?.diagnostic);
+  clientRefreshes = Boolean(params.capabilities.workspace?.diagnostics?.refreshSupport);
   workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
   return {
     capabilities: {
@@ -66,6 +77,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       },
       executeCommandProvider: { commands: Object.values(commands) },
       semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+      ...(clientPulls ? { diagnosticProvider: { identifier: 'cable', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'cable-language-server', version: '0.1.0' },
@@ -82,7 +94,7 @@ connection.onInitialized(() => {
     documents,
     service,
     folders: workspaceFolders,
-    revalidate: () => documents.all().forEach(scheduleValidation),
+    revalidate: revalidateOpenCables,
   });
   if (clientHasWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -116,16 +128,59 @@ service.setDocumentSettings((uri) => configuration.forUri(uri));
 
 async function reloadConfiguration(): Promise<void> {
   await configuration.reload(documents.all().map((document) => document.uri));
-  for (const document of documents.all()) scheduleValidation(document);
+  revalidateOpenCables();
+  workspaceProblems.configurationChanged();
+  if (configuration.workspaceProblemsSetting() && !workspaceProblems.isEnabled) void workspaceProblems.enable();
 }
 
 connection.onDidChangeConfiguration(() => void reloadConfiguration());
 connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((change) => change.uri.endsWith(`/${RC_FILE_NAME}`))) void reloadConfiguration();
   void workspaceIndexer?.filesChanged(params.changes);
+  workspaceProblems.filesChanged();
 });
 
-// --- diagnostics: coalesced per document, stale results dropped ---
+// --- the problems of every cable in the workspace (workspaceProblems.ts) ---
+
+const workspaceProblems = new WorkspaceProblems({ connection, documents, service, folders: () => workspaceFolders, pulls: () => clientPulls });
+connection.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) => workspaceProblems.pull(params, token, resultProgress));
+connection.onRequest(checkWorkspaceRequest, async () => {
+  await workspaceProblems.enable();
+  return { enabled: true };
+});
+
+// --- diagnostics of open cables: pulled by the client when it can, else published, coalesced per document ---
+
+/** validate.run onSave: the diagnostics of the text as last opened or saved, answered until the next save. */
+const savedDiagnostics = new Map<string, Diagnostic[]>();
+
+function diagnosticsOf(document: TextDocument): Diagnostic[] {
+  return guarded('diagnostics', [], () => service.diagnostics(document));
+}
+
+connection.languages.diagnostics.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return { kind: 'full', items: [] };
+  if (configuration.forUri(document.uri).config.validateRun === 'onSave') {
+    let saved = savedDiagnostics.get(document.uri);
+    if (!saved) savedDiagnostics.set(document.uri, (saved = diagnosticsOf(document)));
+    return { kind: 'full', items: saved };
+  }
+  return { kind: 'full', items: diagnosticsOf(document) };
+});
+
+/** Asks a pulling client to pull again; one that cannot be asked pulls on its next change. */
+function refreshPulls(): void {
+  if (!clientRefreshes) return;
+  connection.sendRequest(DiagnosticRefreshRequest.type).catch((error: unknown) => connection.console.error(`cable: diagnostic refresh failed: ${String(error)}`));
+}
+
+/** Every open cable checked again (the configuration or the workspace index changed). */
+function revalidateOpenCables(): void {
+  savedDiagnostics.clear();
+  if (clientPulls) refreshPulls();
+  else for (const document of documents.all()) scheduleValidation(document);
+}
 
 const pendingValidation = new Map<string, NodeJS.Immediate>();
 
@@ -139,20 +194,28 @@ function scheduleValidation(document: TextDocument): void {
       pendingValidation.delete(document.uri);
       const current = documents.get(document.uri);
       if (!current || current.version !== document.version) return;
-      const diagnostics = guarded('diagnostics', [], () => service.diagnostics(current));
-      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnosticsOf(current) });
     }),
   );
 }
 
-documents.onDidOpen((event) => scheduleValidation(event.document));
-documents.onDidChangeContent((event) => {
-  if (configuration.forUri(event.document.uri).config.validateRun === 'onType') scheduleValidation(event.document);
+documents.onDidOpen((event) => {
+  if (!clientPulls) scheduleValidation(event.document);
 });
-documents.onDidSave((event) => scheduleValidation(event.document));
-documents.onDidClose((event) => {
-  service.forget(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+documents.onDidChangeContent((event) => {
+  if (!clientPulls && configuration.forUri(event.document.uri).config.validateRun === 'onType') scheduleValidation(event.document);
+});
+documents.onDidSave((event) => {
+  savedDiagnostics.delete(event.document.uri);
+  if (clientPulls) refreshPulls();
+  else scheduleValidation(event.document);
+});
+documents.onDidClose(async (event) => {
+  const uri = event.document.uri;
+  service.forget(uri);
+  savedDiagnostics.delete(uri);
+  if (clientPulls || (await workspaceProblems.documentClosed(uri))) return;
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 // --- features ---

@@ -45,6 +45,12 @@ export class ServerConfiguration {
     return settings;
   }
 
+  /** The `cable.problems.workspace` setting: show the problems of every cable in the workspace from the start. */
+  workspaceProblemsSetting(): boolean {
+    const problems = (this.globalSettings as { problems?: { workspace?: unknown } } | undefined)?.problems;
+    return problems?.workspace === true;
+  }
+
   /** Reads the settings of every folder again, forgets every file read, and checks the open cables' configuration. */
   async reload(openUris: readonly string[]): Promise<void> {
     const folders = this.folders();

@@ -32,6 +32,8 @@ export class LspTestClient {
   /** window/logMessage notifications of type Error (1): errors the server caught to stay alive. */
   readonly loggedErrors: string[] = [];
   configuration: Record<string, unknown> = {};
+  /** How many times the server asked this client to pull diagnostics again. */
+  diagnosticRefreshes = 0;
   /** Settings per workspace folder (resource scope), by folder URI; other requests get `configuration`. */
   readonly folderConfiguration = new Map<string, Record<string, unknown>>();
 
@@ -68,6 +70,10 @@ export class LspTestClient {
       return { applied: true };
     });
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.diagnosticRefreshes++;
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }

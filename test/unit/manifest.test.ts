@@ -61,11 +61,12 @@ describe('manifest', () => {
     assert.match(clientSource, /executeCommand: async \(command, args, next\)/, 'the middleware supplies the URI to server commands');
   });
 
-  it('the palette offers the cable commands only in a cable, New Cable everywhere; the context menu holds the editing commands', () => {
+  it('the palette offers the cable commands only in a cable, New Cable everywhere, the workspace check with a folder; the context menu holds the editing commands', () => {
     const palette = manifest.contributes.menus.commandPalette;
     for (const command of commands) {
       const entry = palette.find((item) => item.command === command.command);
       if (command.command === 'cable.newCable') assert.ok(!entry || !entry.when, 'New Cable is always in the palette');
+      else if (command.command === 'cable.checkWorkspace') assert.equal(entry?.when, 'workspaceFolderCount > 0');
       else assert.equal(entry?.when, 'editorLangId == cable', command.command);
     }
     const context = manifest.contributes.menus['editor/context'].map((item) => item.command);
