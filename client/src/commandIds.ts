@@ -6,6 +6,7 @@ export const clientCommands = {
   newCable: 'cable.newCable',
   showPortionMarks: 'cable.showPortionMarks',
   checkWorkspace: 'cable.checkWorkspace',
+  createConfig: 'cable.createConfig',
 } as const;
 
 /**

@@ -85,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     'cable.newCable': () => newCable(context),
     'cable.showPortionMarks': (argument) => showPortionMarks(languageClient, argument),
     'cable.checkWorkspace': () => checkWorkspace(languageClient),
+    'cable.createConfig': () => createConfig(),
   };
   for (const [command, handler] of Object.entries(handlers)) context.subscriptions.push(vscode.commands.registerCommand(command, handler));
 
@@ -102,6 +103,38 @@ async function checkWorkspace(languageClient: LanguageClient): Promise<void> {
   }
   await languageClient.sendRequest(checkWorkspaceRequest);
   await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+/** A starting .cablerc.json: JSON with comments, every key at its default, one override as an example. */
+const STARTER_CONFIG = `{
+  // Cable's configuration for the cables below this folder (the nearest .cablerc.json wins),
+  // read the same way by the editor and by cable-lint in CI. Rules: docs/rules.md.
+  "rules": {},
+  "classification": { "systemHigh": "SECRET" },
+  "declassification": { "maxYears": 25, "defaultYears": 10 },
+  "executiveOrder": "13526",
+  "marking": { "bullets": "inherit" },
+  "overrides": [
+    // Received cables kept for reference: their authors' slips are not ours to fix.
+    { "files": ["received/**"], "rules": { "missing-portion-mark": "off" } }
+  ]
+}
+`;
+
+/** Opens the workspace folder's .cablerc.json, writing a starting one first when there is none. */
+async function createConfig(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showInformationMessage('Cable: open a folder first; .cablerc.json applies to the cables below it.');
+    return;
+  }
+  const file = vscode.Uri.joinPath(folder.uri, '.cablerc.json');
+  const exists = await vscode.workspace.fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(STARTER_CONFIG));
+  await vscode.window.showTextDocument(file);
 }
 
 const CABLE_LINT_TASK = 'cable-lint';

@@ -19,6 +19,10 @@ interface Manifest {
     semanticTokenModifiers: Array<{ id: string; description: string }>;
     semanticTokenScopes: Array<{ language: string; scopes: Record<string, string[]> }>;
     jsonValidation: Array<{ fileMatch: string; url: string }>;
+    walkthroughs: Array<{ id: string; title: string; steps: Array<{ id: string; title: string; description: string; media: { markdown: string }; completionEvents: string[] }> }>;
+    languages: Array<{ id: string; filenames?: string[] }>;
+    taskDefinitions: Array<{ type: string }>;
+    problemMatchers: Array<{ name: string }>;
   };
 }
 
@@ -66,7 +70,7 @@ describe('manifest', () => {
     for (const command of commands) {
       const entry = palette.find((item) => item.command === command.command);
       if (command.command === 'cable.newCable') assert.ok(!entry || !entry.when, 'New Cable is always in the palette');
-      else if (command.command === 'cable.checkWorkspace') assert.equal(entry?.when, 'workspaceFolderCount > 0');
+      else if (command.command === 'cable.checkWorkspace' || command.command === 'cable.createConfig') assert.equal(entry?.when, 'workspaceFolderCount > 0');
       else assert.equal(entry?.when, 'editorLangId == cable', command.command);
     }
     const context = manifest.contributes.menus['editor/context'].map((item) => item.command);
@@ -120,8 +124,31 @@ describe('manifest', () => {
     for (const required of ['refCitation', 'refCitation.unresolved', 'tag', 'tag.unknown', 'paragraphNumber.outOfSequence']) assert.ok(selectors.includes(required), required);
   });
 
-  it('.cablerc.json is validated against the schema', () => {
+  it('.cablerc.json is validated against the schema and edited as JSON with comments', () => {
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.cablerc.json', url: './schemas/cablerc.schema.json' }]);
+    assert.ok(manifest.contributes.languages.some((language) => language.id === 'jsonc' && language.filenames?.includes('.cablerc.json')));
+  });
+
+  it('the walkthrough: five steps in order, each with its page in docs/ and a link that runs the command it completes on', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.deepEqual(walkthrough.steps.map((step) => step.title), ['Create a new cable', 'See a problem and its quick fix', 'Fill in TAGS', 'Renumber paragraphs', 'Set up .cablerc.json']);
+    const contributed = new Set(manifest.contributes.commands.map((command) => command.command));
+    for (const step of walkthrough.steps) {
+      assert.ok(fs.existsSync(path.join(repoRoot, step.media.markdown)), `${step.id}: ${step.media.markdown}`);
+      const link = /\]\(command:([\w.]+)\)/.exec(step.description);
+      assert.ok(link, `${step.id} has a command link`);
+      assert.deepEqual(step.completionEvents, [`onCommand:${link[1]}`], `${step.id} completes when its command runs`);
+      if (link[1].startsWith('cable.')) assert.ok(contributed.has(link[1]), `${link[1]} is a contributed command`);
+    }
+  });
+
+  it('Tasks: Run Task offers cable-lint, read by the $cable-lint problem matcher', () => {
+    assert.deepEqual(manifest.contributes.taskDefinitions.map((task) => task.type), ['cable-lint']);
+    assert.ok(manifest.contributes.problemMatchers.some((matcher) => matcher.name === 'cable-lint'));
+    assert.ok(manifest.activationEvents?.includes('onTaskType:cable-lint'));
+    const client = fs.readFileSync(path.join(repoRoot, 'client', 'src', 'extension.ts'), 'utf8');
+    assert.match(client, /registerTaskProvider\(CABLE_LINT_TASK/);
+    assert.match(client, /'\$cable-lint'/);
   });
 
   it('the snippets contributed for cable exist', () => {
