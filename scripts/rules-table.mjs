@@ -49,7 +49,7 @@ export function cablercSchema(rules) {
   const extraFile = {
     type: 'string',
     description:
-      'A tab-separated file of extra TAGS codes (CODE<TAB>meaning), relative to this file or absolute, added to the built-in vocabulary for completion, hovers and the unknown-tag check (CBL017).',
+      'A tab-separated file of extra TAGS codes (CODE<TAB>kind<TAB>meaning, kind one of subject, geographic, organization, program), relative to this file or absolute, added to the built-in vocabulary for completion, hovers and the unknown-tag check (CBL017).',
   };
   const run = {
     type: 'string',

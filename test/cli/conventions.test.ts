@@ -35,6 +35,18 @@ describe('cable-lint configuration', () => {
     assert.equal(result.status, 0, result.stderr);
   });
 
+  it("reads the extra TAGS file a .cablerc.json names, relative to that file", () => {
+    const folder = workspace();
+    fs.writeFileSync(path.join(folder, 'local.cable'), fs.readFileSync(path.join(cliFixtures, 'clean.cable'), 'utf8').replace('TAGS: PREL ECON FR', 'TAGS: PREL ZZLOCAL FR'));
+    const unknown = run(['--format', 'json', 'local.cable'], { cwd: folder });
+    assert.ok((JSON.parse(unknown.stdout) as Array<{ rule: string }>).some((problem) => problem.rule === 'CBL028'), 'without the file ZZLOCAL is unknown');
+    fs.mkdirSync(path.join(folder, 'data'));
+    fs.writeFileSync(path.join(folder, 'data', 'tags.tsv'), 'ZZLOCAL\tprogram\tthe office\'s own program tag\n');
+    fs.writeFileSync(path.join(folder, '.cablerc.json'), '{ "tags": { "extraFile": "data/tags.tsv" } }');
+    const known = run(['--format', 'json', 'local.cable'], { cwd: folder });
+    assert.deepEqual((JSON.parse(known.stdout) as Array<{ rule: string }>).map((problem) => problem.rule), [], known.stderr);
+  });
+
   it('reports a bad key or value of a config file at its line and column, keeps the defaults, and exits 2', () => {
     const folder = workspace('unmarked.cable');
     fs.writeFileSync(path.join(folder, '.cablerc.json'), '{\n  "rules": {\n    "CBL999": "off",\n    "CBL001": "loud"\n  },\n  "colour": "red"\n}\n');

@@ -19,7 +19,7 @@ export interface CableConfig {
    * (`inherit`, as real cables do: cable-format.md section 10) or must carry its own (`require`).
    */
   bulletMarks: BulletMarks;
-  /** A file of extra TAGS codes (`CODE<TAB>meaning`); relative paths already joined to the folder they were given for. Empty: none. */
+  /** A file of extra TAGS codes (`CODE<TAB>kind<TAB>meaning, kind one of subject, geographic, organization, program`); relative paths already joined to the folder they were given for. Empty: none. */
   tagsExtraFile: string;
   /** When the editor checks a cable: as it is typed or when it is saved (the CLI always checks). */
   validateRun: ValidateRun;
