@@ -33,7 +33,7 @@ const clientSource = fs
   .filter((name) => name.endsWith('.ts'))
   .map((name) => fs.readFileSync(path.join(repoRoot, 'client', 'src', name), 'utf8'))
   .join('\n');
-const serverSource = fs.readFileSync(path.join(repoRoot, 'server', 'src', 'server.ts'), 'utf8');
+const serverSource = fs.readFileSync(path.join(repoRoot, 'server', 'src', 'features.ts'), 'utf8');
 
 function section(markerName: string): string {
   const start = readme.indexOf(`<!-- ${markerName}:start -->`);
@@ -61,7 +61,7 @@ describe('manifest', () => {
     for (const id of Object.values(clientCommands)) assert.match(clientSource, new RegExp(`'${id.replace('.', '\\.')}': \\(`), `${id} has no handler`);
     assert.match(clientSource, /registerCommand\(command, handler\)/);
     // ...and the server lists its commands in executeCommandProvider, which the client library registers.
-    for (const id of Object.values(serverCommands)) assert.ok(serverSource.includes(`'${id}'`), `server.ts does not implement ${id}`);
+    for (const id of Object.values(serverCommands)) assert.ok(serverSource.includes(`'${id}'`), `features.ts does not implement ${id}`);
     assert.match(clientSource, /executeCommand: async \(command, args, next\)/, 'the middleware supplies the URI to server commands');
   });
 
