@@ -1,4 +1,5 @@
-// Bundles the client, the server and the command-line linter into dist/ for Node; `vscode` stays external.
+// Bundles the client, the server and the command-line linter into dist/ for Node, and the web client and
+// the web worker server into dist/web/ for VS Code in the browser; `vscode` stays external.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 
@@ -12,8 +13,34 @@ const entries = [
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
 ].filter((entry) => fs.existsSync(entry.in));
 
-const contexts = await Promise.all(
-  entries.map((entry) =>
+// The browser builds: no Node module may reach them (the build fails on one: platform 'browser' has no built-ins).
+const webEntries = [
+  { in: 'client/src/web/extension.ts', out: 'web/client', format: 'cjs' },
+  { in: 'server/src/web/server.ts', out: 'web/server', format: 'iife' },
+].filter((entry) => fs.existsSync(entry.in));
+
+const webContexts = webEntries.map((entry) =>
+  esbuild.context({
+    entryPoints: { [entry.out]: entry.in },
+    bundle: true,
+    platform: 'browser',
+    mainFields: ['browser', 'module', 'main'],
+    target: 'es2022',
+    format: entry.format,
+    outdir: 'dist',
+    external: ['vscode'],
+    sourcemap: !production,
+    minify: production,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    define: { CABLE_VERSION: JSON.stringify(version) },
+  }),
+);
+
+const contexts = await Promise.all([
+  ...webContexts,
+  ...entries.map((entry) =>
     esbuild.context({
       entryPoints: { [entry.out]: entry.in },
       bundle: true,
@@ -34,7 +61,7 @@ const contexts = await Promise.all(
       define: { CABLE_VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
     }),
   ),
-);
+]);
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));

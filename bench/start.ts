@@ -1,5 +1,5 @@
 // Benchmark 6, start: from process start to the initialize result, against a bare Node process that
-// answers one line over the same pipes; and the sizes of the client and server bundles.
+// answers one line over the same pipes; and the sizes of the client and server bundles, Node and web.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -32,8 +32,12 @@ async function productionSizes(): Promise<Record<string, number>> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-bundle-'));
   try {
     const entries = { client: path.join(repoRoot, 'client', 'src', 'extension.ts'), server: path.join(repoRoot, 'server', 'src', 'server.ts') };
-    await esbuild.build({ entryPoints: entries, bundle: true, platform: 'node', target: 'node18', format: 'cjs', outdir, external: ['vscode'], minify: true, legalComments: 'none', logLevel: 'silent', define: { CABLE_VERSION: '"bench"' } });
-    return Object.fromEntries(Object.keys(entries).map((name) => [name, fs.statSync(path.join(outdir, `${name}.js`)).size]));
+    const common: esbuild.BuildOptions = { bundle: true, outdir, external: ['vscode'], minify: true, legalComments: 'none', logLevel: 'silent', define: { CABLE_VERSION: '"bench"' } };
+    await esbuild.build({ ...common, entryPoints: entries, platform: 'node', target: 'node18', format: 'cjs', mainFields: ['module', 'main'] });
+    // The browser bundles, as esbuild.mjs builds them for the web extension.
+    const webEntries = { 'web-client': path.join(repoRoot, 'client', 'src', 'web', 'extension.ts'), 'web-server': path.join(repoRoot, 'server', 'src', 'web', 'server.ts') };
+    await esbuild.build({ ...common, entryPoints: webEntries, platform: 'browser', target: 'es2022', format: 'cjs', mainFields: ['browser', 'module', 'main'] });
+    return Object.fromEntries([...Object.keys(entries), ...Object.keys(webEntries)].map((name) => [name, fs.statSync(path.join(outdir, `${name}.js`)).size]));
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -63,6 +67,6 @@ export async function startBenchmark(): Promise<BenchResult> {
     ratio: median(server) / median(bare),
     target: 'reported (no target); bundle sizes reported',
     met: undefined,
-    notes: `minified bundles: client ${kb(sizes.client)}, server ${kb(sizes.server)}; as built now: ${built.join(', ')}`,
+    notes: `minified bundles: client ${kb(sizes.client)}, server ${kb(sizes.server)}, web client ${kb(sizes['web-client'])}, web worker server ${kb(sizes['web-server'])}; as built now: ${built.join(', ')}`,
   };
 }

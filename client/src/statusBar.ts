@@ -1,7 +1,7 @@
 // The status bar item: the classification the portions require, warning when the banner disagrees and
 // error above system high. Fed by the server's `cable/classificationSummary`; the client parses nothing.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { classificationSummaryRequest, clientCommands } from './commandIds';
 import { isCable } from './activeCable';
 

@@ -123,7 +123,15 @@ function codeServerArgs(folders, port) {
   ];
 }
 
+/**
+ * CABLE_E2E_WEB=1 (npm run test:web): the extension runs in code-server's browser-side extension host (a
+ * web worker), from its `browser` entry, as on vscode.dev; only the UI tests for it run.
+ */
+const webHost = process.env.CABLE_E2E_WEB === '1';
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
 const userSettings = {
+  ...(webHost ? { 'remote.extensionKind': { [`${manifest.publisher}.${manifest.name}`]: ['web'] } } : {}),
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
@@ -292,7 +300,8 @@ async function runHostSuite(browser, server, scratch) {
 /** (b) The UI tests: each gets a fresh copy of the workspace and a browser context of its own. */
 async function runUiTests(browser, server, scratch) {
   const uiDir = join(repoRoot, 'test', 'ui');
-  const files = readdirSync(uiDir).filter((name) => name.endsWith('.ui.mjs')).sort();
+  // In the browser's extension host (CABLE_E2E_WEB=1) the *.web.mjs tests run; in the Node one, the *.ui.mjs.
+  const files = readdirSync(uiDir).filter((name) => name.endsWith(webHost ? '.web.mjs' : '.ui.mjs')).sort();
   const grep = process.env.CABLE_E2E_UI_GREP ? new RegExp(process.env.CABLE_E2E_UI_GREP) : undefined;
   const screenshotsDir = join(repoRoot, 'docs', 'images');
   mkdirSync(screenshotsDir, { recursive: true });
@@ -310,6 +319,11 @@ async function runUiTests(browser, server, scratch) {
       try {
         const page = await context.newPage();
         page.setDefaultTimeout(30_000);
+        // CABLE_E2E_CONSOLE=1: the page's and its workers' console errors, for a failure no screen explains.
+        if (process.env.CABLE_E2E_CONSOLE) {
+          page.on('console', (message) => message.type() === 'error' && log(`console: ${message.text().slice(0, 1500)}`));
+          page.on('worker', (worker) => log(`worker started: ${worker.url().slice(0, 200)}`));
+        }
         await page.goto(folderUrl(server, workspace));
         const timeout = new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`timed out after ${uiTestTimeoutMs / 1000} s`)), uiTestTimeoutMs);
@@ -390,7 +404,7 @@ async function main() {
     await server.start();
     browser = await launchBrowser(installed.playwrightCore, installed.chromiumPath, env, scratch);
 
-    if (only !== 'ui') await runHostSuite(browser, server, scratch);
+    if (only !== 'ui' && !webHost) await runHostSuite(browser, server, scratch);
     if (only !== 'host') await runUiTests(browser, server, scratch);
   } catch (error) {
     record('harness', 'FAILED', error instanceof SetupError ? error.message : (error?.stack ?? String(error)));

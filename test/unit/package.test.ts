@@ -34,7 +34,7 @@ describe('the packaged extension', () => {
     // vsce stores README.md and CHANGELOG.md in lower case and LICENSE as LICENSE.txt.
     const entries = zipEntries(fs.readFileSync(out)).map((name) => name.replace(/^extension\//, ''));
     const has = (name: string) => entries.some((entry) => entry.toLowerCase() === name.toLowerCase());
-    for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'syntaxes/cable.tmLanguage.json', 'snippets/cable.code-snippets', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE.txt', 'images/icon.png']) {
+    for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'syntaxes/cable.tmLanguage.json', 'snippets/cable.code-snippets', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE.txt', 'images/icon.png']) {
       assert.ok(has(required), `missing ${required}: ${entries.join(', ')}`);
     }
     // The details page renders README.md from the installed extension: its relative links and images resolve there.
@@ -42,6 +42,9 @@ describe('the packaged extension', () => {
     const relativeLinks = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]).filter((target) => !/^[a-z]+:/i.test(target));
     assert.ok(relativeLinks.includes('docs/rules.md') && relativeLinks.includes('docs/images/seed-editor.png'), relativeLinks.join(', '));
     for (const target of new Set(relativeLinks)) assert.ok(has(target), `README links ${target}, which is not in the package`);
+    // One package for the desktop and the browser: both entries point into it.
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    assert.ok(has(manifest.main.replace(/^\.\//, '')) && has(manifest.browser.replace(/^\.\//, '')), `${manifest.main}, ${manifest.browser}`);
     for (const entry of entries) {
       assert.ok(!entry.startsWith('node_modules/'), `node_modules in the package: ${entry}`);
       assert.ok(!/\.ts$/.test(entry) && !entry.startsWith('server/src') && !entry.startsWith('client/src'), `source in the package: ${entry}`);

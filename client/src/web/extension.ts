@@ -1,0 +1,111 @@
+// The VS Code client in the browser (vscode.dev, github.dev, VS Code in the browser): the language server
+// runs in a web worker (dist/web/server.js), and the workspace is read through vscode.workspace.fs, so
+// virtual file systems work: this client sends the server the .cablerc.json files and the headers of
+// the cables (for references to other cables), and reads an extra TAGS file when the server asks.
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { configFilesNotification, readFileRequest, workspaceCablesNotification } from '../../../server/src/web/protocol';
+import { activateCable, cableClientOptions } from '../activate';
+
+let client: LanguageClient | undefined;
+
+/** The browser's Worker, as the client library takes it (the project compiles without the DOM library). */
+declare const Worker: { new (url: string): ConstructorParameters<typeof LanguageClient>[3] };
+
+/** The header of a cable fits in this many characters; the index reads no more of each file. */
+const HEADER_CHARACTERS = 16 * 1024;
+/** Cables sent to the server at once while the workspace is read. */
+const BATCH_SIZE = 100;
+const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const worker = await startWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
+  const watchers = [vscode.workspace.createFileSystemWatcher('**/*.cable'), vscode.workspace.createFileSystemWatcher('**/.cablerc.json')];
+  context.subscriptions.push(...watchers);
+  const schemes = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote', 'memfs'];
+  client = new LanguageClient('cable', 'Cable Language Server', cableClientOptions(watchers, schemes), worker);
+  await activateCable(context, client, true);
+  const languageClient = client;
+  languageClient.onRequest(readFileRequest, (params: { uri: string }) => readText(resolveUri(params.uri)));
+  await sendConfigFiles(languageClient);
+  void sendCables(languageClient);
+  const [cables, configs] = watchers;
+  context.subscriptions.push(
+    configs.onDidCreate(() => sendConfigFiles(languageClient)),
+    configs.onDidChange(() => sendConfigFiles(languageClient)),
+    configs.onDidDelete(() => sendConfigFiles(languageClient)),
+    cables.onDidCreate((uri) => sendCable(languageClient, uri)),
+    cables.onDidChange((uri) => sendCable(languageClient, uri)),
+    cables.onDidDelete((uri) => languageClient.sendNotification(workspaceCablesNotification, { cables: [], removed: [uri.toString()] })),
+  );
+  tellOnceWhatNeedsTheDesktop(context);
+}
+
+/**
+ * The server's worker. An extension served over http (vscode.dev) starts it from its URL; one served by a
+ * remote (code-server, a VS Code server) may not (the host refuses workers from remote URIs), so its
+ * script is read through the file system and started from a blob.
+ */
+async function startWorker(script: vscode.Uri): Promise<ConstructorParameters<typeof LanguageClient>[3]> {
+  if (script.scheme === 'http' || script.scheme === 'https') return new Worker(script.toString(true));
+  const code = await vscode.workspace.fs.readFile(script);
+  return new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+}
+
+/** A path from a setting (relative to the first workspace folder) or a URI. */
+function resolveUri(text: string): vscode.Uri {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return vscode.Uri.parse(text);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, text) : vscode.Uri.file(text);
+}
+
+async function readText(uri: vscode.Uri): Promise<string | null> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return null;
+  }
+}
+
+async function sendConfigFiles(languageClient: LanguageClient): Promise<void> {
+  const found = await vscode.workspace.findFiles('**/.cablerc.json', EXCLUDE);
+  const files: Array<{ uri: string; text: string }> = [];
+  for (const uri of found) {
+    const text = await readText(uri);
+    if (text !== null) files.push({ uri: uri.toString(), text });
+  }
+  await languageClient.sendNotification(configFilesNotification, { files });
+}
+
+async function sendCable(languageClient: LanguageClient, uri: vscode.Uri): Promise<void> {
+  const text = await readText(uri);
+  if (text !== null) await languageClient.sendNotification(workspaceCablesNotification, { cables: [{ uri: uri.toString(), text: text.slice(0, HEADER_CHARACTERS) }] });
+}
+
+/** The headers of the workspace's cables, a batch at a time. */
+async function sendCables(languageClient: LanguageClient): Promise<void> {
+  const found = await vscode.workspace.findFiles('**/*.cable', EXCLUDE);
+  for (let start = 0; start < found.length; start += BATCH_SIZE) {
+    const cables: Array<{ uri: string; text: string }> = [];
+    for (const uri of found.slice(start, start + BATCH_SIZE)) {
+      const text = await readText(uri);
+      if (text !== null) cables.push({ uri: uri.toString(), text: text.slice(0, HEADER_CHARACTERS) });
+    }
+    await languageClient.sendNotification(workspaceCablesNotification, { cables });
+  }
+}
+
+/** Said once per installation: what only the desktop can do. */
+function tellOnceWhatNeedsTheDesktop(context: vscode.ExtensionContext): void {
+  const key = 'cable.web.toldLimits';
+  if (context.globalState.get(key)) return;
+  void context.globalState.update(key, true);
+  void vscode.window.showInformationMessage(
+    'Cable runs in the browser: highlighting, checks and fixes, completion, hovers, references, renumbering and the status bar all work. The cable-lint command-line linter and its task, and Check All Cables in Workspace, need VS Code on the desktop.',
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,155 @@
+// `npm run test:web`: the web worker language server (dist/web/server.js) in headless Chromium, driven
+// over postMessage as VS Code in the browser drives it: the seed's diagnostics, a REF hover, TAGS
+// completion and renumbering. Uses the e2e setup (Debian's chromium, playwright-core in .e2e-cache/).
+/* global window -- page.evaluate callbacks run in the page */
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { repoRoot, setup } from '../e2e/setup.mjs';
+
+const serverBundle = join(repoRoot, 'dist', 'web', 'server.js');
+const seed = readFileSync(join(repoRoot, 'test', 'e2e', 'workspace', 'seed.cable'), 'utf8');
+const draft = readFileSync(join(repoRoot, 'test', 'e2e', 'workspace', 'draft.cable'), 'utf8');
+const results = [];
+
+/** A page that runs the worker and speaks JSON-RPC to it, answering the requests a client answers. */
+const pageHtml = `<!doctype html><meta charset="utf-8"><script>
+  const worker = new Worker('/server.js');
+  const pending = new Map();
+  window.notifications = [];
+  window.appliedEdits = [];
+  window.workerErrors = [];
+  let nextId = 1;
+  worker.onerror = (event) => window.workerErrors.push(String(event.message));
+  worker.onmessage = ({ data }) => {
+    if (data.id !== undefined && data.method === undefined) {
+      const entry = pending.get(data.id);
+      pending.delete(data.id);
+      if (data.error) entry.reject(new Error(data.error.message)); else entry.resolve(data.result);
+    } else if (data.id !== undefined) {
+      let result = null;
+      if (data.method === 'workspace/configuration') result = data.params.items.map(() => null);
+      if (data.method === 'workspace/applyEdit') { window.appliedEdits.push(data.params); result = { applied: true }; }
+      worker.postMessage({ jsonrpc: '2.0', id: data.id, result });
+    } else {
+      window.notifications.push(data);
+    }
+  };
+  window.request = (method, params) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ jsonrpc: '2.0', id, method, params });
+  });
+  window.notify = (method, params) => worker.postMessage({ jsonrpc: '2.0', method, params });
+</script>`;
+
+function serve() {
+  const server = createServer((request, response) => {
+    if (request.url === '/server.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      response.end(readFileSync(serverBundle));
+    } else {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(pageHtml);
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function check(name, run) {
+  try {
+    await run();
+    results.push(['passed', name]);
+  } catch (error) {
+    results.push(['FAILED', `${name}: ${error?.stack ?? error}`]);
+  }
+}
+
+async function workerTests(browser) {
+  const server = await serve();
+  const page = await browser.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const uri = 'vscode-vfs://github/cable-team/cables/seed.cable';
+    await check('the worker server initializes and announces the features', async () => {
+      const result = await page.evaluate(() => window.request('initialize', { processId: null, rootUri: null, capabilities: {} }));
+      await page.evaluate(() => window.notify('initialized', {}));
+      for (const provider of ['hoverProvider', 'completionProvider', 'renameProvider', 'semanticTokensProvider', 'codeActionProvider']) assert.ok(result.capabilities[provider], provider);
+    });
+    await check('opening the seed publishes its diagnostics', async () => {
+      await page.evaluate(({ uri, text }) => window.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } }), { uri, text: seed });
+      const published = await page.waitForFunction((uri) => window.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri)?.params, uri, { timeout: 20_000 });
+      const params = await published.jsonValue();
+      assert.equal(params.version, 1);
+      assert.ok(params.diagnostics.every((d) => /^CBL\d{3}$/.test(d.code) && d.source === 'cable'), JSON.stringify(params.diagnostics.slice(0, 2)));
+    });
+    await check('a hover on REF C names STATE 106288', async () => {
+      const lines = seed.split('\n');
+      const line = lines.findIndex((text) => text.includes('(REF C)'));
+      const hover = await page.evaluate(({ uri, position }) => window.request('textDocument/hover', { textDocument: { uri }, position }), { uri, position: { line, character: lines[line].indexOf('(REF C)') + 5 } });
+      assert.match(hover.contents.value, /STATE 106288/);
+    });
+    await check('completion after TAGS: PR offers PREL with its meaning', async () => {
+      const draftUri = 'vscode-vfs://github/cable-team/cables/draft.cable';
+      const lines = draft.split('\n');
+      const line = lines.findIndex((text) => text.startsWith('TAGS:'));
+      lines[line] = 'TAGS: PR';
+      await page.evaluate(({ uri, text }) => window.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } }), { uri: draftUri, text: lines.join('\n') });
+      const items = await page.evaluate(({ uri, position }) => window.request('textDocument/completion', { textDocument: { uri }, position }), { uri: draftUri, position: { line, character: 'TAGS: PR'.length } });
+      const list = Array.isArray(items) ? items : items.items;
+      const prel = list.find((item) => item.label === 'PREL' || item.label?.label === 'PREL');
+      assert.ok(prel, `${list.length} items, no PREL`);
+      assert.match(JSON.stringify(prel), /External Political Relations/i);
+    });
+    await check('Renumber Paragraphs sends the edit that makes 14. paragraph 4.', async () => {
+      const result = await page.evaluate((uri) => window.request('workspace/executeCommand', { command: 'cable.renumberParagraphs', arguments: [uri] }), uri);
+      assert.ok(result.changes > 0, JSON.stringify(result));
+      const [applied] = await page.evaluate(() => window.appliedEdits);
+      const edits = applied.edit.documentChanges[0].edits;
+      const line = seed.split('\n').findIndex((text) => /^14\. \(U\)/.test(text));
+      assert.ok(edits.some((edit) => edit.range.start.line === line && edit.newText === '4'), JSON.stringify(edits.slice(0, 3)));
+    });
+    await check('the outline of the seed: paragraphs with their sections', async () => {
+      const symbols = await page.evaluate((uri) => window.request('textDocument/documentSymbol', { textDocument: { uri } }), uri);
+      assert.ok(Array.isArray(symbols) && symbols.length > 3, JSON.stringify(symbols).slice(0, 300));
+      // As the client library tells a DocumentSymbol from a SymbolInformation (it converts the list by its first entry).
+      const isUinteger = (value) => Number.isInteger(value) && value >= 0;
+      const isRange = (range) => range && isUinteger(range.start?.line) && isUinteger(range.start?.character) && isUinteger(range.end?.line) && isUinteger(range.end?.character);
+      const bad = [];
+      const walk = (list) => list.forEach((symbol) => {
+        if (!(typeof symbol.name === 'string' && isUinteger(symbol.kind) && isRange(symbol.range) && isRange(symbol.selectionRange) && (symbol.detail === undefined || typeof symbol.detail === 'string'))) bad.push(symbol);
+        walk(symbol.children ?? []);
+      });
+      walk(symbols);
+      assert.deepEqual(bad.slice(0, 2), [], 'every symbol is a well-formed DocumentSymbol');
+    });
+    await check('the worker reported no error', async () => {
+      assert.deepEqual(await page.evaluate(() => window.workerErrors), []);
+      const logged = await page.evaluate(() => window.notifications.filter((n) => n.method === 'window/logMessage' && n.params.type === 1).map((n) => n.params.message));
+      assert.deepEqual(logged, []);
+    });
+  } finally {
+    await page.close();
+    server.close();
+  }
+}
+
+async function main() {
+  if (!existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: run npm run build first`);
+  const installed = setup();
+  const { chromium } = createRequire(import.meta.url)(installed.playwrightCore);
+  const browser = await chromium.launch({ executablePath: installed.chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    await workerTests(browser);
+  } finally {
+    await browser.close();
+  }
+  for (const [outcome, name] of results) console.log(`[web] ${outcome}  ${name}`);
+  const failed = results.filter(([outcome]) => outcome !== 'passed').length;
+  console.log(`[web] ${failed === 0 ? 'all passed' : `${failed} failed`} (${results.length} checks)`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+await main();

@@ -1,0 +1,163 @@
+// The language server in a web worker, for VS Code in the browser (vscode.dev, github.dev): the same
+// features (features.ts) over postMessage. There is no disk: the client sends the workspace's
+// .cablerc.json files and the headers of its cables, read through vscode.workspace.fs (virtual file
+// systems too), and reads an extra TAGS file when the server asks for it.
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  createConnection,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  type InitializeResult,
+} from 'vscode-languageserver/browser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { featureCapabilities, guardWith, wireFeatures } from '../features';
+import { createCableService, type DocumentSettings } from '../service';
+import { describeConfigProblem, resolveConfig, type ConfigFile } from '../service/configLoader';
+import { builtinVocabulary, loadTagVocabulary, type TagVocabulary } from '../service/tagVocabulary';
+import { CableIndex } from '../service/workspaceIndex';
+import { configFilesNotification, readFileRequest, workspaceCablesNotification, type ConfigFilesParams, type WorkspaceCablesParams } from './protocol';
+
+/** The worker's global scope, as much of it as the message reader and writer use. */
+declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
+
+/**
+ * Messages go as JSON, as over the Node server's pipes: postMessage would clone objects as they are, and
+ * the model's ranges become LSP ranges only in their toJSON.
+ */
+class JsonMessageWriter extends BrowserMessageWriter {
+  override write(message: Parameters<BrowserMessageWriter['write']>[0]): Promise<void> {
+    return super.write(JSON.parse(JSON.stringify(message)));
+  }
+}
+
+const connection = createConnection(new BrowserMessageReader(self), new JsonMessageWriter(self));
+const documents = new TextDocuments(TextDocument);
+const index = new CableIndex();
+const service = createCableService({ logger: { error: (message) => connection.console.error(message) }, workspace: index });
+const guarded = guardWith(connection);
+
+let settings: unknown;
+/** The workspace's .cablerc.json files, by the URI of their folder. */
+let configFiles = new Map<string, ConfigFile>();
+const byUri = new Map<string, DocumentSettings>();
+const vocabularies = new Map<string, TagVocabulary>();
+const shown = new Set<string>();
+
+connection.onInitialize(
+  (): InitializeResult => ({
+    capabilities: { ...featureCapabilities(), workspace: { workspaceFolders: { supported: true, changeNotifications: true } } },
+    serverInfo: { name: 'cable-language-server (web)', version: '0.1.0' },
+  }),
+);
+
+connection.onInitialized(() => {
+  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
+  void reloadSettings();
+});
+
+// --- configuration: the settings, and the nearest .cablerc.json the client sent ---
+
+async function reloadSettings(): Promise<void> {
+  settings = (await connection.workspace.getConfiguration('cable').catch(() => undefined)) ?? undefined;
+  configurationChanged();
+}
+
+function configurationChanged(): void {
+  byUri.clear();
+  shown.clear();
+  for (const document of documents.all()) validate(document);
+}
+
+function show(message: string): void {
+  if (shown.has(message)) return;
+  shown.add(message);
+  void connection.window.showWarningMessage(`Cable: ${message}`);
+}
+
+/** The .cablerc.json in the nearest folder above the cable. */
+function nearestConfigFile(uri: string): ConfigFile | undefined {
+  let best: [string, ConfigFile] | undefined;
+  for (const entry of configFiles) if (uri.startsWith(`${entry[0]}/`) && (!best || entry[0].length > best[0].length)) best = entry;
+  return best?.[1];
+}
+
+function settingsFor(uri: string): DocumentSettings {
+  let resolved = byUri.get(uri);
+  if (resolved) return resolved;
+  const { config, problems } = resolveConfig({ settings, rcFile: nearestConfigFile(uri), target: uri });
+  for (const problem of problems) show(describeConfigProblem(problem));
+  resolved = { config, vocabulary: vocabularyFor(config.tagsExtraFile) };
+  byUri.set(uri, resolved);
+  return resolved;
+}
+
+/** The built-in TAGS with an extra file's codes: asked of the client (it reads the workspace's files), then every cable is checked again. */
+function vocabularyFor(extraFile: string): TagVocabulary {
+  if (!extraFile) return builtinVocabulary();
+  const loaded = vocabularies.get(extraFile);
+  if (loaded) return loaded;
+  vocabularies.set(extraFile, builtinVocabulary());
+  connection.sendRequest<string | null>(readFileRequest, { uri: extraFile }).then(
+    (text) => {
+      if (text === null) {
+        show(`cannot read the extra tags file ${extraFile} (tags.extraFile); using the built-in TAGS vocabulary.`);
+        return;
+      }
+      const { vocabulary, errors } = loadTagVocabulary(extraFile, () => text);
+      for (const error of errors) show(error);
+      vocabularies.set(extraFile, vocabulary);
+      configurationChanged();
+    },
+    (error: unknown) => show(`cannot read the extra tags file ${extraFile}: ${String(error)}`),
+  );
+  return vocabularies.get(extraFile)!;
+}
+
+service.setDocumentSettings(settingsFor);
+connection.onDidChangeConfiguration(() => void reloadSettings());
+connection.onNotification(configFilesNotification, (params: ConfigFilesParams) => {
+  configFiles = new Map(params.files.map((file) => [file.uri.slice(0, file.uri.lastIndexOf('/')), { name: file.uri, text: file.text }]));
+  configurationChanged();
+});
+
+// --- the workspace index: headers the client read ---
+
+connection.onNotification(workspaceCablesNotification, (params: WorkspaceCablesParams) => {
+  for (const uri of params.removed ?? []) if (!documents.get(uri)) index.remove(uri);
+  for (const cable of params.cables) if (!documents.get(cable.uri)) index.update(cable.uri, cable.text);
+  for (const document of documents.all()) validate(document);
+});
+
+// --- diagnostics, published as the text changes ---
+
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+function validate(document: TextDocument): void {
+  clearTimeout(pending.get(document.uri));
+  pending.set(
+    document.uri,
+    setTimeout(() => {
+      pending.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (!current || current.version !== document.version) return;
+      const diagnostics = guarded('diagnostics', [], () => service.diagnostics(current));
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    }, 0),
+  );
+}
+
+documents.onDidOpen((event) => validate(event.document));
+documents.onDidChangeContent((event) => {
+  index.update(event.document.uri, event.document.getText());
+  if (settingsFor(event.document.uri).config.validateRun === 'onType') validate(event.document);
+});
+documents.onDidSave((event) => validate(event.document));
+documents.onDidClose((event) => {
+  service.forget(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+wireFeatures(connection, documents, service, guarded);
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,45 @@
+// Cable in the browser's extension host (npm run test:web: code-server with the extension forced into the
+// web worker host, as on vscode.dev): it says it runs there, the seed is highlighted, a diagnostic offers
+// its quick fix, the outline lists the cable, and the status bar shows the classification.
+import assert from 'node:assert/strict';
+import { focusEditor, goToLine, runCommand, lineNumberOf, openFile, renderedChar, screenshot, waitForLine, waitForSquiggle } from './workbench.mjs';
+
+export const tests = [
+  {
+    name: 'in the web worker host: the seed highlighted, the status bar, the outline, a quick fix for a missing mark',
+    async run({ page, workspace, screenshotsDir }) {
+      await openFile(page, 'seed.cable');
+      // Only the browser build says this (once): the extension runs in the web worker host.
+      await page.locator('.notifications-toasts', { hasText: 'Cable runs in the browser' }).waitFor({ timeout: 60_000 });
+
+      await goToLine(page, lineNumberOf(workspace, 'seed.cable', /This is an action request/));
+      await waitForLine(page, /Guidance for use by the Embassy REP/);
+      const unclassified = await renderedChar(page, '(U) This is an action request', 1);
+      const confidential = await renderedChar(page, '(C) Guidance for use', 1);
+      const plain = await renderedChar(page, 'Embassy Paris please', 2);
+      assert.notEqual(unclassified.color, confidential.color, '(U) and (C) are drawn in the same colour');
+      assert.notEqual(confidential.color, plain.color, '(C) is drawn like plain text');
+      await page.locator('footer .statusbar-item', { hasText: 'CONFIDENTIAL' }).first().waitFor({ state: 'visible', timeout: 45_000 });
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      await page.locator('.outline-pane .monaco-list-row', { hasText: 'FM SECSTATE WASHDC' }).first().waitFor({ timeout: 30_000 });
+
+      await openFile(page, 'unmarked.cable');
+      await waitForSquiggle(page);
+      const lineNumber = lineNumberOf(workspace, 'unmarked.cable', /^2\. This paragraph has no portion mark/);
+      await goToLine(page, lineNumber);
+      await focusEditor(page);
+      await goToLine(page, lineNumber);
+      await page.keyboard.press('Control+.');
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: '(U)' }).first();
+      await item.waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot(page, screenshotsDir, 'browser.png');
+      // Choose it with the keyboard, as the menu's own focus moves.
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let step = 0; step < 10 && !((await focused.textContent().catch(() => '')) ?? '').includes('(U)'); step += 1) {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await waitForLine(page, /^2\. \(U\) This paragraph has no portion mark/);
+    },
+  },
+];
