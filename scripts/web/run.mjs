@@ -1,6 +1,7 @@
 // `npm run test:web`: the web worker language server (dist/web/server.js) in headless Chromium, driven
 // over postMessage as VS Code in the browser drives it: the seed's diagnostics, a REF hover, TAGS
-// completion and renumbering. Uses the e2e setup (Debian's chromium, playwright-core in .e2e-cache/).
+// completion, renumbering, the outline and a .cablerc.json sent by the client; then the extension in
+// code-server's browser-side extension host. Uses the e2e setup (Debian's chromium, playwright-core).
 /* global window -- page.evaluate callbacks run in the page */
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
@@ -124,6 +125,23 @@ async function workerTests(browser) {
       });
       walk(symbols);
       assert.deepEqual(bad.slice(0, 2), [], 'every symbol is a well-formed DocumentSymbol');
+    });
+    await check('a .cablerc.json the client sends applies to the cables below it, with its overrides', async () => {
+      const folder = 'vscode-vfs://github/cable-team/cables';
+      const text = '{\n  // received cables are kept for reference\n  "overrides": [{ "files": ["received/**"], "rules": { "CBL001": "off" } }],\n  "rules": { "CBL001": "warning" },\n}';
+      const unmarked = draft.replace(/^1\. \(U\) /m, '1. ');
+      const published = (uri) => page.waitForFunction((uri) => {
+        const all = window.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+        return all.length > 0 && all[all.length - 1].params.diagnostics.filter((d) => d.code === 'CBL001').map((d) => d.severity).join(',') + '|' + all.length;
+      }, uri, { timeout: 20_000 }).then((handle) => handle.jsonValue());
+      const draftUri = `${folder}/drafts/memo.cable`;
+      const receivedUri = `${folder}/received/old.cable`;
+      for (const uri of [draftUri, receivedUri]) await page.evaluate(({ uri, text }) => window.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } }), { uri, text: unmarked });
+      assert.match(await published(draftUri), /^1\|/, 'before: CBL001 is an error');
+      await page.evaluate(({ uri, text }) => window.notify('cable/configFiles', { files: [{ uri, text }] }), { uri: `${folder}/.cablerc.json`, text });
+      await page.waitForFunction((uri) => window.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).length >= 2, receivedUri, { timeout: 20_000 });
+      assert.match(await published(draftUri), /^2\|/, 'the file makes CBL001 a warning');
+      assert.match(await published(receivedUri), /^\|/, 'and turns it off in received/');
     });
     await check('the worker reported no error', async () => {
       assert.deepEqual(await page.evaluate(() => window.workerErrors), []);
