@@ -11,6 +11,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'client' },
   { in: 'server/src/server.ts', out: 'server' },
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/renderCli.ts', out: 'render', banner: '#!/usr/bin/env node' },
 ].filter((entry) => fs.existsSync(entry.in));
 
 // The browser builds: no Node module may reach them (the build fails on one: platform 'browser' has no built-ins).
@@ -70,5 +71,5 @@ if (watch) {
     await context.rebuild();
     await context.dispose();
   }
-  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+  for (const bin of ['dist/cli.js', 'dist/render.js']) if (fs.existsSync(bin)) fs.chmodSync(bin, 0o755);
 }

@@ -4,7 +4,10 @@
 // code-server's browser-side extension host. Uses the e2e setup (Debian's chromium, playwright-core).
 /* global window -- page.evaluate callbacks run in the page */
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -154,6 +157,56 @@ async function workerTests(browser) {
   }
 }
 
+/** cable-render's page printed to PDF in Chromium: each printed page starts and ends with the banner. */
+async function printTests(browser) {
+  const out = mkdtempSync(join(tmpdir(), 'cable-print-'));
+  const page = await browser.newPage();
+  try {
+    await check('cable-render writes a page that prints with the banner at the top and bottom of every page, and Page n of N', async () => {
+      execFileSync(process.execPath, [join(repoRoot, 'dist', 'render.js'), join(repoRoot, 'test', 'e2e', 'workspace', 'seed.cable'), '--out', out, '--page-lines', '40']);
+      const html = readFileSync(join(out, 'seed.html'), 'utf8');
+      const sections = (html.match(/<section class="page"/g) ?? []).length;
+      assert.ok(sections >= 3, `${sections} pages`);
+      await page.goto(pathToFileURL(join(out, 'seed.html')).href);
+      const pdf = await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true });
+      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+      assert.equal(document.numPages, sections, 'one printed page per page of the cable');
+      for (let number = 1; number <= document.numPages; number++) {
+        const content = await (await document.getPage(number)).getTextContent();
+        // Rows from the top of the page down (PDF y grows upwards), each row's pieces joined.
+        const rows = new Map();
+        for (const item of content.items) {
+          if (!item.str.trim()) continue;
+          const y = Math.round(item.transform[5]);
+          rows.set(y, `${rows.get(y) ?? ''} ${item.str}`.trim());
+        }
+        const lines = [...rows.entries()].sort((a, b) => b[0] - a[0]).map(([, text]) => text.replace(/\s+/g, ' '));
+        assert.equal(lines[0], 'CONFIDENTIAL', `page ${number} starts with the banner: ${lines.slice(0, 2).join(' | ')}`);
+        assert.match(lines[lines.length - 1], new RegExp(`^CONFIDENTIAL ?Page ${number} of ${document.numPages}$`), `page ${number} ends with the banner and its number: ${lines.slice(-2).join(' | ')}`);
+      }
+      // Every word of the cable is on the pages, in order (a web-copy link shows as its text).
+      const words = readFileSync(join(repoRoot, 'test', 'e2e', 'workspace', 'seed.cable'), 'utf8').replace(/\[([^\]]*)\]\(#\)/g, '$1').split(/\s+/).filter(Boolean);
+      const printed = [];
+      for (let number = 1; number <= document.numPages; number++) {
+        const content = await (await document.getPage(number)).getTextContent();
+        printed.push(content.items.map((item) => item.str).join(' '));
+      }
+      // Rows break where the page wraps (after a hyphen too): compare without white space.
+      const text = printed.join('').replace(/\s+/g, '');
+      let from = 0;
+      for (const word of words) {
+        const found = text.indexOf(word, from);
+        assert.ok(found >= 0, `"${word}" is printed after the word before it`);
+        from = found + word.length;
+      }
+    });
+  } finally {
+    await page.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (!existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: run npm run build first`);
   const installed = setup();
@@ -161,6 +214,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: installed.chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     await workerTests(browser);
+    await printTests(browser);
   } finally {
     await browser.close();
   }
