@@ -7,6 +7,7 @@ import { analysisBenchmark } from './analysis';
 import { batchBenchmark, proseLintingBenchmark, realLintingBenchmark } from './batch';
 import { highlightingBenchmark, proseHighlightingBenchmark, realHighlightingBenchmark } from './highlighting';
 import { memoryBenchmark } from './memory';
+import { renderBenchmark } from './render';
 import { startBenchmark } from './start';
 import { quick, repoRoot, type BenchResult } from './support';
 import { typingBenchmark } from './typing';
@@ -22,6 +23,7 @@ const benchmarks: Record<number, () => BenchResult | Promise<BenchResult>> = {
   8: realHighlightingBenchmark,
   9: proseLintingBenchmark,
   10: realLintingBenchmark,
+  11: renderBenchmark,
 };
 
 const resultsFile = path.join(repoRoot, 'bench', 'results', 'latest.json');
@@ -88,6 +90,8 @@ ${details.join('\n')}
    document tokenised from the start.
 9. **cable-lint, prose** and 10. **cable-lint, real cables**: \`bench/batch.ts\`, whole-process cable-lint
    against the markdownlint baseline on the same two texts (one file; about 200 files).
+11. **Render**: \`bench/render.ts\`. The 1 MB cable parsed and rendered as one exported page (telegram pages of 60
+   lines, each with its banner), the renderer of the preview and \`cable-render\`; the baseline is the parse alone.
 
 The baseline-only packages (\`markdownlint\` 0.40.0, the last for Node 20, and \`tm-grammars\`) are
 devDependencies; \`bench/.deps/\` (git-ignored) is used instead when present.

@@ -5,6 +5,7 @@ import { CloseAction, ErrorAction, type BaseLanguageClient, type ErrorHandler, t
 import { cableFor } from './activeCable';
 import { newCableBody } from './cableTemplate';
 import { checkWorkspaceRequest, clientCommands, isServerCommand, nothingToChange } from './commandIds';
+import { CablePreviews } from './preview';
 import { RestartPolicy } from './restartPolicy';
 import { ClassificationStatus, requestSummary, type ClassificationSummary } from './statusBar';
 
@@ -60,11 +61,16 @@ export function cableClientOptions(watchers: vscode.FileSystemWatcher[], schemes
 /** The commands and the status bar over a started client. In the browser the workspace check is not offered. */
 export async function activateCable(context: vscode.ExtensionContext, languageClient: BaseLanguageClient, web: boolean): Promise<void> {
   context.subscriptions.push(languageClient);
+  const previews = new CablePreviews(languageClient);
+  context.subscriptions.push(previews);
   const handlers: Record<(typeof clientCommands)[keyof typeof clientCommands], (...args: unknown[]) => unknown> = {
     'cable.newCable': () => newCable(context),
     'cable.showPortionMarks': (argument) => showPortionMarks(languageClient, argument),
     'cable.checkWorkspace': () => (web ? notInTheBrowser('Check All Cables in Workspace') : checkWorkspace(languageClient)),
     'cable.createConfig': () => createConfig(),
+    'cable.showPreview': (argument) => previews.show(argument, false),
+    'cable.showPreviewToSide': (argument) => previews.show(argument, true),
+    'cable.exportHtml': (argument) => previews.exportHtml(argument),
   };
   for (const [command, handler] of Object.entries(handlers)) context.subscriptions.push(vscode.commands.registerCommand(command, handler));
   await languageClient.start();

@@ -7,6 +7,9 @@ export const clientCommands = {
   showPortionMarks: 'cable.showPortionMarks',
   checkWorkspace: 'cable.checkWorkspace',
   createConfig: 'cable.createConfig',
+  showPreview: 'cable.showPreview',
+  showPreviewToSide: 'cable.showPreviewToSide',
+  exportHtml: 'cable.exportHtml',
 } as const;
 
 /**
@@ -37,6 +40,9 @@ export function isServerCommand(command: string): command is ServerCommandId {
 
 /** The request behind Check All Cables in Workspace: the server then reports every cable's problems. */
 export const checkWorkspaceRequest = 'cable/checkWorkspace';
+
+/** The request behind the preview and Export as HTML (server/src/features.ts). */
+export const renderRequest = 'cable/render';
 
 /** The request behind the status bar and Show Portion Marks. */
 export const classificationSummaryRequest = 'cable/classificationSummary';

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CableDocument, CableService } from './service';
+import { EXPORT_CSP, renderBody, renderDocument, renderStyle, type PageBanner } from './service/render';
 import { semanticTokensLegend } from './service/semanticTokens';
 
 export const commands = {
@@ -23,6 +24,17 @@ export const commands = {
 } as const;
 
 export const classificationSummaryRequest = 'cable/classificationSummary';
+
+/** The cable as telegram pages (service/render.ts): the preview's style and body, or a whole page to export. */
+export const renderRequest = 'cable/render';
+
+export interface RenderParams {
+  uri: string;
+  pageLines: number;
+  pageBanner: PageBanner;
+  /** A whole exported page (inline style, no script) instead of the preview's body with findings in the margin. */
+  document?: { title: string };
+}
 
 /** Runs a handler; a failure is logged and answered with the fallback, never a crash. */
 export type Guard = <T>(name: string, fallback: T, handler: () => T) => T;
@@ -107,6 +119,22 @@ export function wireFeatures(connection: Connection, documents: TextDocuments<Te
     const uri = params?.textDocument?.uri ?? params?.uri ?? '';
     return withDocument(uri, 'classification summary', null, (document) => service.classificationSummary(document));
   });
+  connection.onRequest(renderRequest, (params: RenderParams) =>
+    withDocument(params.uri, 'render', null, (document) => {
+      const model = service.modelOf(document);
+      const options = { pageLines: params.pageLines, pageBanner: params.pageBanner };
+      if (params.document) return renderDocument(model, { ...options, title: params.document.title, csp: EXPORT_CSP });
+      const severities = { 1: 'error', 2: 'warning' } as const;
+      // Errors and warnings in the margin; style findings would bury them.
+      const findings = service.diagnostics(document).filter((diagnostic) => (diagnostic.severity ?? 1) <= 2);
+      const notes = findings.map((diagnostic) => ({
+        line: diagnostic.range.start.line,
+        message: `${diagnostic.code}: ${diagnostic.message}`,
+        severity: severities[diagnostic.severity as 1 | 2] ?? ('info' as const),
+      }));
+      return { style: renderStyle(), body: renderBody(model, { ...options, notes }) };
+    }),
+  );
 
   // Commands take [uri] and apply their edits through workspace/applyEdit, as one undoable change.
   connection.onExecuteCommand(async (params) => {

@@ -192,7 +192,7 @@ export function renderStyle(width = DEFAULT_WIDTH): string {
   return `
 :root { color-scheme: light dark; }
 body { margin: 0; padding: 16px; background: var(--vscode-editor-background, #fff); color: var(--vscode-editor-foreground, #111); }
-.page { width: calc(${width}ch + 2px); margin: 0 auto 24px; padding: 12px 24px; border: 1px solid var(--vscode-panel-border, #bbb); box-sizing: content-box;
+.page { max-width: calc(${width}ch + 2px); margin: 0 auto 24px; padding: 12px 24px; border: 1px solid var(--vscode-panel-border, #bbb); box-sizing: content-box;
   display: flex; flex-direction: column; font-family: var(--vscode-editor-font-family, "DejaVu Sans Mono", "Courier New", monospace); font-size: 12px; line-height: 1.3; }
 .banner { text-align: center; font-weight: bold; letter-spacing: 0.05em; }
 header.banner { margin-bottom: 8px; }
@@ -210,7 +210,7 @@ footer .banner { flex: 1; }
 .mark-invalid { text-decoration: underline wavy rgba(220, 40, 40, 0.8); }
 a { color: var(--vscode-textLink-foreground, #0645ad); text-decoration: none; }
 a:hover { text-decoration: underline; }
-.notes { position: absolute; left: 100%; margin-left: 28px; width: 260px; white-space: normal; font-family: var(--vscode-font-family, sans-serif); font-size: 11px; }
+.notes { display: block; margin: 1px 0 3px 2ch; white-space: normal; font-family: var(--vscode-font-family, sans-serif); font-size: 11px; opacity: 0.85; }
 .note { display: block; padding: 1px 4px; border-left: 3px solid; }
 .note-error { border-color: var(--vscode-editorError-foreground, #d00); }
 .note-warning { border-color: var(--vscode-editorWarning-foreground, #c80); }
@@ -218,7 +218,7 @@ a:hover { text-decoration: underline; }
 @media print {
   @page { size: letter; margin: 0.4in 0.5in; }
   body { padding: 0; background: #fff; color: #000; }
-  .page { border: none; margin: 0 auto; padding: 0; height: 10.1in; font-size: 9pt; line-height: 1.25; break-after: page; page-break-after: always; }
+  .page { border: none; margin: 0 auto; padding: 0; width: ${width}ch; max-width: none; height: 10.1in; font-size: 9pt; line-height: 1.25; break-after: page; page-break-after: always; }
   .page:last-child { break-after: auto; page-break-after: auto; }
   .notes { display: none; }
 }`;
