@@ -76,6 +76,11 @@ export function cablercSchema(rules) {
     'tags.extraFile': extraFile,
     validate: { type: 'object', additionalProperties: false, properties: { run } },
     'validate.run': run,
+    guides: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Classification guides (.cableguide.json files) that apply besides the nearest .cableguide.json, relative to this file.',
+    },
   };
   const files = {
     type: 'array',

@@ -13,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const watchers = [vscode.workspace.createFileSystemWatcher('**/*.cable'), vscode.workspace.createFileSystemWatcher('**/.cablerc.json')];
+  const watchers = [vscode.workspace.createFileSystemWatcher('**/*.cable'), vscode.workspace.createFileSystemWatcher('**/.cablerc.json'), vscode.workspace.createFileSystemWatcher('**/*.cableguide.json')];
   context.subscriptions.push(...watchers);
   // The client id `cable` makes the `cable.trace.server` setting trace the protocol.
   client = new LanguageClient('cable', 'Cable Language Server', serverOptions, cableClientOptions(watchers, ['file', 'untitled']));

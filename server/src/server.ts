@@ -94,7 +94,7 @@ async function reloadConfiguration(): Promise<void> {
 
 connection.onDidChangeConfiguration(() => void reloadConfiguration());
 connection.onDidChangeWatchedFiles((params) => {
-  if (params.changes.some((change) => change.uri.endsWith(`/${RC_FILE_NAME}`))) void reloadConfiguration();
+  if (params.changes.some((change) => change.uri.endsWith(`/${RC_FILE_NAME}`) || change.uri.endsWith('.cableguide.json'))) void reloadConfiguration();
   void workspaceIndexer?.filesChanged(params.changes);
   workspaceProblems.filesChanged();
 });

@@ -10,10 +10,12 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { cliFixtures, run } from '../cli/cliHelpers';
+import { repoRoot } from '../helpers';
 import { LspTestClient } from './lspClient';
 
 const severityName: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 const unmarked = fs.readFileSync(path.join(cliFixtures, 'unmarked.cable'), 'utf8');
+const guidedCable = fs.readFileSync(path.join(repoRoot, 'examples', 'guides', 'draft.cable'), 'utf8');
 
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -26,7 +28,7 @@ describe('configuration over the protocol', () => {
   const top = fs.mkdtempSync(path.join(os.tmpdir(), 'cable-config-'));
   const drafts = path.join(top, 'drafts');
   const other = path.join(top, 'other');
-  const cables = ['draft.cable', 'received/old.cable', 'team/draft.cable', 'team/received/old.cable', 'bad/draft.cable'];
+  const cables = ['draft.cable', 'received/old.cable', 'team/draft.cable', 'team/received/old.cable', 'bad/draft.cable', 'guided/draft.cable'];
   let client: LspTestClient;
 
   before(async () => {
@@ -38,6 +40,10 @@ describe('configuration over the protocol', () => {
     );
     write(path.join(drafts, 'team', '.cablerc.json'), '{ "rules": { "missing-portion-mark": "info" }, "overrides": [{ "files": ["received/"], "rules": { "CBL001": "hint" } }] }');
     write(path.join(drafts, 'bad', '.cablerc.json'), '{\n  "rules": {\n    "CBL999": "off"\n  }\n}\n');
+    // A classification guide beside a cable it applies to (issue 21), and one with a bad topic.
+    write(path.join(drafts, 'guided', '.cableguide.json'), fs.readFileSync(path.join(repoRoot, 'examples', 'guides', '.cableguide.json'), 'utf8'));
+    write(path.join(drafts, 'guided', 'draft.cable'), guidedCable);
+    write(path.join(drafts, 'bad', '.cableguide.json'), '{\n  "guide": "Bad guide",\n  "topics": [\n    { "id": "B-1", "match": ["x"], "level": "SECRETISH" }\n  ]\n}\n');
     client = new LspTestClient();
     client.folderConfiguration.set(pathToFileURL(drafts).href, { cable: { rules: { CBL001: 'error' } } });
     client.folderConfiguration.set(pathToFileURL(other).href, { cable: { rules: { CBL001: 'hint' } } });
@@ -57,7 +63,7 @@ describe('configuration over the protocol', () => {
     }
     for (const cable of cables) {
       const uri = pathToFileURL(path.join(drafts, cable)).href;
-      await client.open(uri, unmarked);
+      await client.open(uri, cable === 'guided/draft.cable' ? guidedCable : unmarked);
       const expected = fromCli.get(cable)!.sort();
       const published = await client.waitForDiagnostics(uri, (params) => JSON.stringify(keysOf(params.diagnostics)) === JSON.stringify(expected)).catch(() => undefined);
       assert.deepEqual(keysOf((published ?? client.latestDiagnostics.get(uri))?.diagnostics ?? []), expected, `${cable}: the editor agrees with cable-lint`);
@@ -67,6 +73,7 @@ describe('configuration over the protocol', () => {
     assert.deepEqual(fromCli.get('received/old.cable'), []);
     assert.deepEqual(fromCli.get('team/draft.cable'), ['15:1 info CBL001'], 'the nearest file wins');
     assert.deepEqual(fromCli.get('team/received/old.cable'), ['15:1 hint CBL001'], "the nearest file's override");
+    assert.ok(fromCli.get('guided/draft.cable')!.some((key) => key.endsWith('error CBL032')), 'the guide applies');
   });
 
   it("applies a workspace folder's own settings to its files (resource scope) where no .cablerc.json decides", async () => {
@@ -80,6 +87,8 @@ describe('configuration over the protocol', () => {
     const rcUri = pathToFileURL(path.join(drafts, 'bad', '.cablerc.json')).href;
     const published = await client.waitForDiagnostics(rcUri, (params) => params.diagnostics.length > 0);
     assert.equal(published.diagnostics.length, 1);
+    const guideProblems = await client.waitForDiagnostics(pathToFileURL(path.join(drafts, 'bad', '.cableguide.json')).href, (params) => params.diagnostics.length > 0);
+    assert.deepEqual(guideProblems.diagnostics.map((d) => `${d.range.start.line + 1} ${d.message.slice(0, 30)}`), ['4 topic B-1: "level" must be one']);
     const [problem] = published.diagnostics;
     assert.deepEqual(problem.range.start, { line: 2, character: 4 });
     assert.match(problem.message, /"rules\.CBL999": no rule has that id or alias/);

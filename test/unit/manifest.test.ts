@@ -18,7 +18,7 @@ interface Manifest {
     semanticTokenTypes: Array<{ id: string; description: string }>;
     semanticTokenModifiers: Array<{ id: string; description: string }>;
     semanticTokenScopes: Array<{ language: string; scopes: Record<string, string[]> }>;
-    jsonValidation: Array<{ fileMatch: string; url: string }>;
+    jsonValidation: Array<{ fileMatch: string | string[]; url: string }>;
     walkthroughs: Array<{ id: string; title: string; steps: Array<{ id: string; title: string; description: string; media: { markdown: string }; completionEvents: string[] }> }>;
     languages: Array<{ id: string; filenames?: string[] }>;
     taskDefinitions: Array<{ type: string }>;
@@ -124,9 +124,13 @@ describe('manifest', () => {
     for (const required of ['refCitation', 'refCitation.unresolved', 'tag', 'tag.unknown', 'paragraphNumber.outOfSequence']) assert.ok(selectors.includes(required), required);
   });
 
-  it('.cablerc.json is validated against the schema and edited as JSON with comments', () => {
-    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.cablerc.json', url: './schemas/cablerc.schema.json' }]);
-    assert.ok(manifest.contributes.languages.some((language) => language.id === 'jsonc' && language.filenames?.includes('.cablerc.json')));
+  it('.cablerc.json and classification guides are validated against their schemas and edited as JSON with comments', () => {
+    assert.deepEqual(manifest.contributes.jsonValidation, [
+      { fileMatch: '.cablerc.json', url: './schemas/cablerc.schema.json' },
+      { fileMatch: ['.cableguide.json', '*.cableguide.json'], url: './schemas/cableguide.schema.json' },
+    ]);
+    for (const schema of manifest.contributes.jsonValidation) assert.ok(fs.existsSync(path.join(repoRoot, schema.url)), schema.url);
+    assert.ok(manifest.contributes.languages.some((language) => language.id === 'jsonc' && language.filenames?.includes('.cablerc.json') && language.filenames.includes('.cableguide.json')));
   });
 
   it('the walkthrough: five steps in order, each with its page in docs/ and a link that runs the command it completes on', () => {

@@ -20,7 +20,7 @@ const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const worker = await startWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
-  const watchers = [vscode.workspace.createFileSystemWatcher('**/*.cable'), vscode.workspace.createFileSystemWatcher('**/.cablerc.json')];
+  const watchers = [vscode.workspace.createFileSystemWatcher('**/*.cable'), vscode.workspace.createFileSystemWatcher('**/.cablerc.json'), vscode.workspace.createFileSystemWatcher('**/*.cableguide.json')];
   context.subscriptions.push(...watchers);
   const schemes = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote', 'memfs'];
   client = new LanguageClient('cable', 'Cable Language Server', cableClientOptions(watchers, schemes), worker);
@@ -29,11 +29,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   languageClient.onRequest(readFileRequest, (params: { uri: string }) => readText(resolveUri(params.uri)));
   await sendConfigFiles(languageClient);
   void sendCables(languageClient);
-  const [cables, configs] = watchers;
+  const [cables, ...configs] = watchers;
+  for (const watcher of configs) {
+    context.subscriptions.push(
+      watcher.onDidCreate(() => sendConfigFiles(languageClient)),
+      watcher.onDidChange(() => sendConfigFiles(languageClient)),
+      watcher.onDidDelete(() => sendConfigFiles(languageClient)),
+    );
+  }
   context.subscriptions.push(
-    configs.onDidCreate(() => sendConfigFiles(languageClient)),
-    configs.onDidChange(() => sendConfigFiles(languageClient)),
-    configs.onDidDelete(() => sendConfigFiles(languageClient)),
     cables.onDidCreate((uri) => sendCable(languageClient, uri)),
     cables.onDidChange((uri) => sendCable(languageClient, uri)),
     cables.onDidDelete((uri) => languageClient.sendNotification(workspaceCablesNotification, { cables: [], removed: [uri.toString()] })),
@@ -67,8 +71,9 @@ async function readText(uri: vscode.Uri): Promise<string | null> {
   }
 }
 
+/** Every .cablerc.json and classification guide (`*.cableguide.json`) of the workspace. */
 async function sendConfigFiles(languageClient: LanguageClient): Promise<void> {
-  const found = await vscode.workspace.findFiles('**/.cablerc.json', EXCLUDE);
+  const found = [...(await vscode.workspace.findFiles('**/.cablerc.json', EXCLUDE)), ...(await vscode.workspace.findFiles('**/*.cableguide.json', EXCLUDE))];
   const files: Array<{ uri: string; text: string }> = [];
   for (const uri of found) {
     const text = await readText(uri);

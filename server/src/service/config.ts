@@ -1,4 +1,5 @@
 // The one configuration the editor and the command-line linter share: rule severities and checks' limits.
+import type { Guide } from './guides';
 import type { Level } from './model';
 
 export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
@@ -23,6 +24,10 @@ export interface CableConfig {
   tagsExtraFile: string;
   /** When the editor checks a cable: as it is typed or when it is saved (the CLI always checks). */
   validateRun: ValidateRun;
+  /** Classification guides listed in .cablerc.json (`guides`), paths joined to its folder. */
+  guideFiles: readonly string[];
+  /** The guides that apply: the nearest .cableguide.json and those listed, as read (see guides.ts). */
+  guides: readonly Guide[];
 }
 
 export type ValidateRun = 'onType' | 'onSave';
@@ -40,4 +45,6 @@ export const defaultConfig: CableConfig = {
   bulletMarks: 'inherit',
   tagsExtraFile: '',
   validateRun: 'onType',
+  guideFiles: [],
+  guides: [],
 };

@@ -75,6 +75,7 @@ export const SETTING_KEYS = [
   'marking.bullets',
   'tags.extraFile',
   'validate.run',
+  'guides',
 ] as const;
 type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -152,7 +153,12 @@ function relativeInside(folder: string, target: string): string | undefined {
 }
 
 function isAbsolutePath(file: string): boolean {
-  return file.startsWith('/') || file.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(file);
+  return file.startsWith('/') || file.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(file) || /^[a-z][a-z0-9+.-]*:\/\//i.test(file);
+}
+
+/** A relative path joined to the folder it was written for (the config file's, or the settings' workspace folder). */
+function joinToFolder(file: string, folder: string | undefined): string {
+  return file === '' || isAbsolutePath(file) || !folder ? file : `${folder.replace(/[\\/]+$/, '')}/${file}`;
 }
 
 class Problems {
@@ -320,8 +326,15 @@ function applySetting(config: CableConfig, key: SettingKey, entry: Entry, layer:
         report(`${where}: ${JSON.stringify(value)} is not a file path; ignored.`);
         return;
       }
-      const file = value.trim();
-      config.tagsExtraFile = file === '' || isAbsolutePath(file) || !layer.folder ? file : `${layer.folder.replace(/[\\/]+$/, '')}/${file}`;
+      config.tagsExtraFile = joinToFolder(value.trim(), layer.folder);
+      return;
+    }
+    case 'guides': {
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
+        report(`${where}: expected a list of classification guide files, e.g. ["guides/mtcr.cableguide.json"]; ignored.`);
+        return;
+      }
+      config.guideFiles = (value as string[]).map((file) => joinToFolder(file.trim(), layer.folder));
       return;
     }
     case 'validate.run': {

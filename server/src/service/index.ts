@@ -29,6 +29,7 @@ import { renumberParagraphEdits, reletterReferenceEdits } from './renumber';
 import type { RuleContext } from './rules/rule';
 import { semanticTokens } from './semanticTokens';
 import { documentSymbols } from './symbols';
+import { guideHover } from './guideHelp';
 import { builtinVocabulary, type TagVocabulary } from './tagVocabulary';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -115,7 +116,7 @@ export function createCableService(options: CableServiceOptions = {}) {
     completions: (document: CableDocument, position: Position): CompletionItem[] => completions(contextOf(document), position),
     hover(document: CableDocument, position: Position): Hover | null {
       const context = contextOf(document);
-      return references.referenceHover(context, position) ?? fieldHover(context, position);
+      return references.referenceHover(context, position) ?? guideHover(context, position) ?? fieldHover(context, position);
     },
     definition: (document: CableDocument, position: Position): Location[] => references.definition(contextOf(document), position),
     references: (document: CableDocument, position: Position, includeDeclaration: boolean): Location[] =>

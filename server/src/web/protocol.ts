@@ -1,7 +1,7 @@
 // What the web client and the web worker server say to each other beyond LSP: the worker has no disk,
 // so the client reads the workspace through vscode.workspace.fs and sends what the server needs.
 
-/** Client to server: every .cablerc.json of the workspace, whole (sent again when one changes). */
+/** Client to server: every .cablerc.json and classification guide of the workspace, whole (sent again when one changes). */
 export const configFilesNotification = 'cable/configFiles';
 
 export interface ConfigFilesParams {

@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { featureCapabilities, guardWith, wireFeatures } from '../features';
 import { createCableService, type DocumentSettings } from '../service';
 import { describeConfigProblem, resolveConfig, type ConfigFile } from '../service/configLoader';
+import { parseGuide } from '../service/guides';
 import { builtinVocabulary, loadTagVocabulary, type TagVocabulary } from '../service/tagVocabulary';
 import { CableIndex } from '../service/workspaceIndex';
 import { configFilesNotification, readFileRequest, workspaceCablesNotification, type ConfigFilesParams, type WorkspaceCablesParams } from './protocol';
@@ -40,6 +41,8 @@ const guarded = guardWith(connection);
 let settings: unknown;
 /** The workspace's .cablerc.json files, by the URI of their folder. */
 let configFiles = new Map<string, ConfigFile>();
+/** The workspace's classification guides as read, by URI. */
+let guides = new Map<string, ReturnType<typeof parseGuide>>();
 const byUri = new Map<string, DocumentSettings>();
 const vocabularies = new Map<string, TagVocabulary>();
 const shown = new Set<string>();
@@ -86,6 +89,14 @@ function settingsFor(uri: string): DocumentSettings {
   let resolved = byUri.get(uri);
   if (resolved) return resolved;
   const { config, problems } = resolveConfig({ settings, rcFile: nearestConfigFile(uri), target: uri });
+  // The guides: the nearest .cableguide.json above the cable, and those the configuration lists.
+  let nearestGuide: string | undefined;
+  for (const guideUri of guides.keys()) {
+    if (guideUri.endsWith('/.cableguide.json') && uri.startsWith(guideUri.slice(0, -'.cableguide.json'.length)) && (!nearestGuide || guideUri.length > nearestGuide.length)) nearestGuide = guideUri;
+  }
+  const applying = [...new Set([nearestGuide, ...config.guideFiles].filter((name): name is string => Boolean(name)))];
+  config.guides = applying.flatMap((name) => guides.get(name)?.guide ?? []);
+  for (const name of applying) problems.push(...(guides.get(name)?.problems ?? [{ message: `the classification guide ${name} is not in the workspace.` }]));
   for (const problem of problems) show(describeConfigProblem(problem));
   resolved = { config, vocabulary: vocabularyFor(config.tagsExtraFile) };
   byUri.set(uri, resolved);
@@ -117,7 +128,9 @@ function vocabularyFor(extraFile: string): TagVocabulary {
 service.setDocumentSettings(settingsFor);
 connection.onDidChangeConfiguration(() => void reloadSettings());
 connection.onNotification(configFilesNotification, (params: ConfigFilesParams) => {
-  configFiles = new Map(params.files.map((file) => [file.uri.slice(0, file.uri.lastIndexOf('/')), { name: file.uri, text: file.text }]));
+  const rcFiles = params.files.filter((file) => file.uri.endsWith('/.cablerc.json'));
+  configFiles = new Map(rcFiles.map((file) => [file.uri.slice(0, file.uri.lastIndexOf('/')), { name: file.uri, text: file.text }]));
+  guides = new Map(params.files.filter((file) => file.uri.endsWith('.cableguide.json')).map((file) => [file.uri, parseGuide({ name: file.uri, text: file.text })]));
   configurationChanged();
 });
 

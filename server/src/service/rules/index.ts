@@ -34,6 +34,9 @@ import { unknownTag } from './unknownTag';
 import { duplicateTag } from './duplicateTag';
 import { classifiedByForm } from './classifiedByForm';
 import { emptyCable } from './emptyCable';
+import { guideLevel } from './guideLevel';
+import { guideReasons } from './guideReasons';
+import { guideDuration } from './guideDuration';
 
 export const allRules: Rule[] = [
   missingPortionMark,
@@ -67,6 +70,9 @@ export const allRules: Rule[] = [
   duplicateTag,
   refClassifiedHigher,
   aboveSystemHigh,
+  guideLevel,
+  guideReasons,
+  guideDuration,
   classifiedByForm,
   emptyCable,
 ];
