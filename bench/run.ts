@@ -10,7 +10,7 @@ import { memoryBenchmark } from './memory';
 import { renderBenchmark } from './render';
 import { startBenchmark } from './start';
 import { quick, repoRoot, type BenchResult } from './support';
-import { typingBenchmark } from './typing';
+import { guidedTypingBenchmark, typingBenchmark } from './typing';
 
 const benchmarks: Record<number, () => BenchResult | Promise<BenchResult>> = {
   1: analysisBenchmark,
@@ -24,6 +24,7 @@ const benchmarks: Record<number, () => BenchResult | Promise<BenchResult>> = {
   9: proseLintingBenchmark,
   10: realLintingBenchmark,
   11: renderBenchmark,
+  12: guidedTypingBenchmark,
 };
 
 const resultsFile = path.join(repoRoot, 'bench', 'results', 'latest.json');
@@ -90,6 +91,8 @@ ${details.join('\n')}
    document tokenised from the start.
 9. **cable-lint, prose** and 10. **cable-lint, real cables**: \`bench/batch.ts\`, whole-process cable-lint
    against the markdownlint baseline on the same two texts (one file; about 200 files).
+12. **Typing under a guide**: \`bench/typing.ts\` as 2, with a 200-topic \`.cableguide.json\` beside the cable (phrases and
+   regexes of the generated text's words, so that many match): CBL032-CBL034 and the matching run on every edit.
 11. **Render**: \`bench/render.ts\`. The 1 MB cable parsed and rendered as one exported page (telegram pages of 60
    lines, each with its banner), the renderer of the preview and \`cable-render\`; the baseline is the parse alone.
 

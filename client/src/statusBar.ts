@@ -13,6 +13,8 @@ export interface ClassificationSummary {
   aboveSystemHigh: boolean;
   systemHigh?: string;
   portions: Array<{ level: string; mark: string; kind?: string; line: number; character: number; preview: string }>;
+  /** Portions the classification guide would raise (CBL032). */
+  raisedByGuide?: number;
 }
 
 export function requestSummary(client: LanguageClient, document: vscode.TextDocument): Promise<ClassificationSummary | null> {
@@ -62,11 +64,13 @@ export class ClassificationStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(shield) ${summary.required}`;
+    const raised = summary.raisedByGuide ?? 0;
+    this.item.text = `$(shield) ${summary.required}${raised > 0 ? ` $(book) ${raised}` : ''}`;
     const lines = [`Portions require ${summary.required}.`, summary.banner ? `Banner: ${summary.banner}.` : 'No banner.'];
-    if (summary.aboveSystemHigh) {
+    if (raised > 0) lines.push(`${raised} portion${raised === 1 ? '' : 's'} to raise by the classification guide (CBL032).`);
+    if (summary.aboveSystemHigh || raised > 0) {
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
-      lines.push(`Above the system high (${summary.systemHigh ?? 'cable.classification.systemHigh'}): this system may not hold it.`);
+      if (summary.aboveSystemHigh) lines.push(`Above the system high (${summary.systemHigh ?? 'cable.classification.systemHigh'}): this system may not hold it.`);
     } else if (!summary.bannerMatches) {
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       lines.push('The banner disagrees: run "Cable: Update Banner from Portions".');

@@ -137,4 +137,22 @@ describe('classification guides: rules CBL032-CBL034', () => {
     assert.match(subject, /touches 3 topics/);
     assert.match(subject, /\*\*MT-7\*\* \(SECRET\)/);
   });
+
+  it("completion offers the guide's reasons first and a Derived From line naming the guide; the summary counts portions to raise", () => {
+    const { text } = readMarkedFixture(fs.readFileSync(path.join(dir, 'trigger.cable'), 'utf8'));
+    const lines = text.split('\n');
+    const reasonLine = lines.findIndex((line) => line.startsWith('Reason:'));
+    lines[reasonLine] = 'Reason: 1.4 (B), (';
+    const edited = lines.join('\n');
+    const { service, document } = serviceFor(edited, { guides: [exampleGuide()] });
+    const items = service.completions(document, { line: reasonLine, character: lines[reasonLine].length });
+    const ordered = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+    assert.deepEqual(ordered.slice(0, 2).map((item) => item.label), ['(C)', '(D)']);
+    assert.match(String(ordered[0].detail), /guide topic MT-7/);
+    assert.equal(items.find((item) => item.preselect)?.label, '(C)');
+    const derived = service.completions(document, { line: reasonLine + 1, character: 0 });
+    assert.deepEqual(derived.map((item) => item.label), ['Derived From: Missile Technology Export Controls Classification Guide, 2008-01-15']);
+    assert.equal(service.classificationSummary(document).raisedByGuide, 3);
+    assert.equal(serviceFor(edited).service.classificationSummary(serviceFor(edited).document).raisedByGuide, 0);
+  });
 });

@@ -1,6 +1,7 @@
 // What the portions require of the banner: the summary behind the status bar and Show Portion Marks,
 // and the one edit set of Update Banner from Portions (banner level plus the caption lines it needs).
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { guideLevel } from './rules/guideLevel';
 import { levelInfo } from './data/markings';
 import { levelRank, type CableModel, type Level, type Portion, type PortionKind } from './model';
 import type { RuleContext } from './rules/rule';
@@ -41,6 +42,8 @@ export interface ClassificationSummary {
   systemHigh: Level;
   /** Every portion, in document order. */
   portions: PortionSummary[];
+  /** Portions marked below (or without the controls of) a classification guide topic they hold (CBL032). */
+  raisedByGuide: number;
 }
 
 function levelName(level: Level): string {
@@ -108,6 +111,7 @@ export function classificationSummary(context: RuleContext): ClassificationSumma
     aboveSystemHigh: levelRank(highest) > levelRank(config.systemHigh),
     systemHigh: config.systemHigh,
     portions: model.portions.map((portion) => portionSummary(model, portion)),
+    raisedByGuide: config.guides.length > 0 ? guideLevel.check(context).length : 0,
   };
 }
 

@@ -7,6 +7,7 @@ import { captions, controlInfo, levelInfo, markCombinations } from './data/marki
 import { countryOfPost, postInfo } from './data/posts';
 import { precedences } from './data/precedences';
 import { reasons } from './data/reasons';
+import { matchGuides } from './guides';
 import { levelRank, type CableModel } from './model';
 import type { RuleContext } from './rules/rule';
 import { RELEASED_CABLES_COUNTED } from './tagVocabulary';
@@ -181,7 +182,7 @@ export function addYears(date: { year: number; month: number; day: number }, yea
 
 // --- Reason letters after `1.4 (` ---
 
-const reasonCompletions: Provider = (_context, cursor) => {
+const reasonCompletions: Provider = (context, cursor) => {
   const match = /\b1\.[45]\s*((?:\(\s*[A-Za-z]\s*\)\s*(?:,|and\b|&)?\s*)*)\(\s*([A-Za-z]?)$/i.exec(cursor.before);
   if (!match) return undefined;
   const cited = new Set([...match[1].matchAll(/\(\s*([A-Za-z])\s*\)/g)].map((letter) => letter[1].toLowerCase()));
@@ -189,20 +190,45 @@ const reasonCompletions: Provider = (_context, cursor) => {
   const upper = written !== '' ? written === written.toUpperCase() : false;
   const closed = cursor.after.startsWith(')');
   const editRange = range(cursor.line, cursor.character - match[2].length, cursor.character + (closed ? 1 : 0));
+  // The reasons the cable's classification guides give for the topics it touches come first.
+  const guided = new Map<string, string[]>();
+  for (const { topic } of matchGuides(context.model, context.config.guides)) for (const reason of topic.reasons) guided.set(reason, [...new Set([...(guided.get(reason) ?? []), topic.id])]);
+  const firstGuided = [...guided.keys()].filter((letter) => !cited.has(letter)).sort()[0];
   return reasons
     .filter((reason) => !cited.has(reason.letter))
     .map((reason) => {
       const letter = upper ? reason.letter.toUpperCase() : reason.letter;
+      const topics = guided.get(reason.letter);
       return {
         label: `(${letter})`,
         kind: CompletionItemKind.EnumMember,
-        detail: reason.category,
+        detail: topics ? `${reason.category} (guide topic ${topics.join(', ')})` : reason.category,
+        preselect: reason.letter === firstGuided,
         documentation: markdown(`**1.4 (${reason.letter})**: ${reason.category}.\n\nE.O. 13526 sec. 1.4${reason.seen > 0 ? `; cited in ${reason.seen.toLocaleString('en-US')} of ${RELEASED_CABLES_COUNTED.toLocaleString('en-US')} released cables` : ''}.`),
-        sortText: reason.letter,
+        sortText: `${topics ? 0 : 1}${reason.letter}`,
         filterText: letter,
         textEdit: { range: editRange, newText: `${letter})` },
       };
     });
+};
+
+// --- `Derived From: <guide>` in the Classified By block, when classification guides apply ---
+
+const derivedFromCompletions: Provider = ({ model, config }, cursor) => {
+  const classifiedBy = model.classifiedBy;
+  if (!classifiedBy || config.guides.length === 0 || classifiedBy.derivedFrom) return undefined;
+  if (cursor.line < classifiedBy.range.startLine || cursor.line > classifiedBy.range.endLine + 1) return undefined;
+  const typed = /^\s*([A-Za-z ]*)$/.exec(cursor.before);
+  if (!typed || (typed[1] !== '' && !'derived from:'.startsWith(typed[1].toLowerCase()))) return undefined;
+  const start = cursor.before.length - typed[1].length;
+  return config.guides.map((guide, index) => ({
+    label: `Derived From: ${guide.name}`,
+    kind: CompletionItemKind.Reference,
+    detail: 'the classification guide this cable is classified by (32 CFR 2001.22)',
+    sortText: pad(index),
+    filterText: `Derived From: ${guide.name}`,
+    textEdit: { range: range(cursor.line, start, cursor.character), newText: `Derived From: ${guide.name}` },
+  }));
 };
 
 // --- REF letters after `REF ` / `REFS ` / `ref ` ---
@@ -442,6 +468,7 @@ const providers: readonly Provider[] = [
   tagsCompletions,
   declarationCompletions,
   reasonCompletions,
+  derivedFromCompletions,
   refLetterCompletions,
   portionMarkCompletions,
   headerCompletions,

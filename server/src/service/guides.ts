@@ -18,7 +18,9 @@ export interface GuideTopic {
   controls: readonly string[];
   reasons: readonly string[];
   declassify?: GuideDuration;
-  /** Each `match` entry as a global regular expression. */
+  /** Phrases of plain words, lower case, word by word: found through one index of the cable's words. */
+  phrases: ReadonlyArray<readonly string[]>;
+  /** The other `match` entries (regexes, phrases with punctuation) as global regular expressions. */
   patterns: readonly RegExp[];
   guide: Guide;
 }
@@ -136,6 +138,7 @@ function parseTopic(
   }
   const match = value('match');
   const patterns: RegExp[] = [];
+  const phrases: string[][] = [];
   const entries = Array.isArray(match?.value) ? (match!.node.children ?? []) : [];
   if (entries.length === 0) report(`${where}: "match" needs at least one phrase or /regex/; the topic matches nothing.`, match?.node ?? node);
   for (const entry of entries) {
@@ -146,7 +149,9 @@ function parseTopic(
     }
     const regex = /^\/(.+)\/([a-z]*)$/s.exec(text);
     if (!regex) {
-      patterns.push(phrasePattern(text));
+      const words = text.trim().toLowerCase().split(/\s+/);
+      if (words.every((word) => /^[a-z0-9]+$/.test(word))) phrases.push(words);
+      else patterns.push(phrasePattern(text));
       continue;
     }
     try {
@@ -170,69 +175,151 @@ function parseTopic(
   const declassify = declassifyNode ? parseDuration(declassifyNode.value) : undefined;
   if (declassifyNode && !declassify) report(`${where}: "declassify" must be a span such as "10y", a date such as "2035-01-15", or an exemption such as "25X1"; ignored.`, declassifyNode.node);
   const title = value('topic');
-  return { id: id.value.trim(), title: typeof title?.value === 'string' ? title.value : id.value, level: levelWord, controls, reasons, declassify, patterns, guide };
+  return { id: id.value.trim(), title: typeof title?.value === 'string' ? title.value : id.value, level: levelWord, controls, reasons, declassify, phrases, patterns, guide };
 }
 
-const matchCache = new WeakMap<readonly Guide[], { model: CableModel; matches: GuideMatch[] }>();
+/** What one line holds for the guides: its words, where a phrase may start, and its regex matches. */
+interface LineHits {
+  words: string[];
+  starts: number[];
+  ends: number[];
+  /** Per word, whether only white space stands between it and the word before it on the line. */
+  spaceBefore: boolean[];
+  /** Whether only white space stands before the first word and after the last. */
+  leadingSpace: boolean;
+  trailingSpace: boolean;
+  /** Word index -> the phrases that begin with that word. */
+  phraseStarts: Array<[number, PhraseEntry[]]>;
+  regexHits: Array<{ topic: GuideTopic; start: number; end: number }>;
+}
 
-/** Every match of the guides' topics in the cable, in text order; the innermost portion holds each. */
-export function matchGuides(model: CableModel, guides: readonly Guide[]): GuideMatch[] {
-  if (guides.length === 0 || guides.every((guide) => guide.topics.length === 0)) return [];
-  const cached = matchCache.get(guides);
-  if (cached?.model === model) return cached.matches;
-  const text = model.lines.join('\n');
-  const lineStarts: number[] = [];
-  let offset = 0;
-  for (const line of model.lines) {
-    lineStarts.push(offset);
-    offset += line.length + 1;
+interface PhraseEntry {
+  topic: GuideTopic;
+  words: readonly string[];
+}
+
+interface GuideIndex {
+  byFirstWord: Map<string, PhraseEntry[]>;
+  /** Lines already read, by their text: typing changes one line, so the others are not read again. */
+  lines: Map<string, LineHits>;
+  model?: CableModel;
+  matches: GuideMatch[];
+}
+
+const indexes = new WeakMap<readonly Guide[], GuideIndex>();
+
+function indexOf(guides: readonly Guide[]): GuideIndex {
+  let index = indexes.get(guides);
+  if (!index) {
+    const byFirstWord = new Map<string, PhraseEntry[]>();
+    for (const guide of guides) for (const topic of guide.topics) for (const words of topic.phrases) byFirstWord.set(words[0], [...(byFirstWord.get(words[0]) ?? []), { topic, words }]);
+    index = { byFirstWord, lines: new Map(), matches: [] };
+    indexes.set(guides, index);
   }
-  const position = (at: number): ConfigPosition => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle] <= at) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: at - lineStarts[low] };
-  };
-  const matches: GuideMatch[] = [];
+  return index;
+}
+
+function readLine(text: string, guides: readonly Guide[], byFirstWord: Map<string, PhraseEntry[]>): LineHits {
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const phraseStarts: LineHits['phraseStarts'] = [];
+  const wordPattern = /[a-z0-9]+/g;
+  for (let found = wordPattern.exec(lower); found; found = wordPattern.exec(lower)) {
+    const candidates = byFirstWord.get(found[0]);
+    if (candidates) phraseStarts.push([words.length, candidates]);
+    words.push(found[0]);
+    starts.push(found.index);
+    ends.push(found.index + found[0].length);
+  }
+  const regexHits: LineHits['regexHits'] = [];
   for (const guide of guides) {
     for (const topic of guide.topics) {
       for (const pattern of topic.patterns) {
         pattern.lastIndex = 0;
         for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
-          if (found[0].length === 0) {
-            pattern.lastIndex++;
-            continue;
-          }
-          const start = position(found.index);
-          matches.push({ topic, start, end: position(found.index + found[0].length), portion: innermostPortion(model, start) });
+          if (found[0].length === 0) pattern.lastIndex++;
+          else regexHits.push({ topic, start: found.index, end: found.index + found[0].length });
         }
       }
     }
   }
+  const spaceBefore = starts.map((start, word) => word > 0 && /^\s+$/.test(text.slice(ends[word - 1], start)));
+  const blankBefore = words.length === 0 || /^\s*$/.test(text.slice(0, starts[0]));
+  const blankAfter = words.length === 0 || /^\s*$/.test(text.slice(ends[ends.length - 1]));
+  return { words, starts, ends, spaceBefore, leadingSpace: blankBefore, trailingSpace: blankAfter, phraseStarts, regexHits };
+}
+
+/**
+ * Every match of the guides' topics in the cable, in text order, with the innermost portion holding each.
+ * Phrases are found through the words of each line (a phrase may go on over line ends, with only white space
+ * between its words); a /regex/ is matched within a line. Each line's words are read once while its text
+ * stays the same, so typing costs the changed line.
+ */
+export function matchGuides(model: CableModel, guides: readonly Guide[]): GuideMatch[] {
+  if (guides.length === 0 || guides.every((guide) => guide.topics.length === 0)) return [];
+  const index = indexOf(guides);
+  if (index.model === model) return index.matches;
+  const lines: LineHits[] = [];
+  const seen = new Map<string, LineHits>();
+  for (const text of model.lines) {
+    const hits = seen.get(text) ?? index.lines.get(text) ?? readLine(text, guides, index.byFirstWord);
+    seen.set(text, hits);
+    lines.push(hits);
+  }
+  index.lines = seen;
+  const portionOfLine = portionsByLine(model);
+  const matches: GuideMatch[] = [];
+  lines.forEach((hits, line) => {
+    for (const hit of hits.regexHits) matches.push({ topic: hit.topic, start: { line, character: hit.start }, end: { line, character: hit.end }, portion: portionOfLine[line] });
+    for (const [first, candidates] of hits.phraseStarts) {
+      for (const phrase of candidates) {
+        const end = phraseEnd(lines, line, first, phrase.words);
+        if (end) matches.push({ topic: phrase.topic, start: { line, character: hits.starts[first] }, end, portion: portionOfLine[line] });
+      }
+    }
+  });
   matches.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
-  matchCache.set(guides, { model, matches });
+  index.model = model;
+  index.matches = matches;
   return matches;
 }
 
-/** The smallest portion whose range holds the position. */
-function innermostPortion(model: CableModel, at: ConfigPosition): Portion | undefined {
-  let best: Portion | undefined;
-  let bestSize = Infinity;
-  for (const portion of model.portions) {
-    const range = portion.range;
-    if (range.startLine > at.line) break;
-    if (range.endLine < at.line || (range.startLine === at.line && range.startCharacter > at.character) || (range.endLine === at.line && range.endCharacter < at.character)) continue;
-    const size = (range.endLine - range.startLine) * 10_000 + range.endCharacter - range.startCharacter;
-    if (size < bestSize) {
-      best = portion;
-      bestSize = size;
+/** Where the phrase beginning at word `first` of `line` ends, if the words that follow are its words. */
+function phraseEnd(lines: readonly LineHits[], line: number, first: number, words: readonly string[]): ConfigPosition | undefined {
+  let atLine = line;
+  let at = first;
+  for (let offset = 1; offset < words.length; offset++) {
+    let next = at + 1;
+    let nextLine = atLine;
+    if (next < lines[atLine].words.length) {
+      if (!lines[atLine].spaceBefore[next]) return undefined;
+    } else {
+      // Over the line end: only white space after this word and before the next line's first.
+      if (!lines[atLine].trailingSpace) return undefined;
+      nextLine = atLine + 1;
+      while (nextLine < lines.length && lines[nextLine].words.length === 0) nextLine++;
+      if (nextLine >= lines.length || !lines[nextLine].leadingSpace) return undefined;
+      next = 0;
     }
+    if (lines[nextLine].words[next] !== words[offset]) return undefined;
+    atLine = nextLine;
+    at = next;
   }
-  return best;
+  return { line: atLine, character: lines[atLine].ends[at] };
+}
+
+/**
+ * Per line, the innermost portion that holds it: portions come in document order, and one inside another
+ * starts after it, so the later one covering a line is the inner one.
+ */
+function portionsByLine(model: CableModel): Array<Portion | undefined> {
+  const byLine = new Array<Portion | undefined>(model.lines.length).fill(undefined);
+  for (const portion of model.portions) {
+    for (let line = portion.range.startLine; line <= portion.range.endLine && line < byLine.length; line++) byLine[line] = portion;
+  }
+  return byLine;
 }
 
 /** The topic with the highest level among matches (the first such on a tie). */
