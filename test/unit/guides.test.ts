@@ -89,6 +89,13 @@ describe('classification guides: rules CBL032-CBL034', () => {
     });
   }
 
+  it('where topics overlap in one portion, the highest level decides', () => {
+    const { text } = readMarkedFixture(fs.readFileSync(path.join(dir, 'near-miss.cable'), 'utf8'));
+    const overlapping = text.replace('2. (C) Paris shared its concerns about the proposed Category I', '2. (C) Paris shared the procurement network behind the Category I');
+    const [finding] = diagnosticsOf(overlapping, { guides: [exampleGuide()] }).filter((d) => d.code === 'CBL032');
+    assert.match(finding.message, /^Paragraph 2 is marked \(C\), but guide topic MT-7 .* rates it SECRET: mark it \(S\/\/NF\)/);
+  });
+
   it('without a guide the rules say nothing', () => {
     const { text } = readMarkedFixture(fs.readFileSync(path.join(dir, 'trigger.cable'), 'utf8'));
     assert.deepEqual(diagnosticKeys(diagnosticsOf(text), guideIds), []);
