@@ -1,7 +1,7 @@
 // CBL012: a declassification date falls after the DTG and no more than `maxDeclassificationYears`
 // (25) after it; indefinite markings (OADR, MR, X1-X8) belong to cables before E.O. 13526.
 import type { Finding, Rule } from './rule';
-import { addYears, dtgDay, formatDate, isNewCable } from './support';
+import { addYears, declassificationDay, dtgDay, formatDate, isNewCable } from './support';
 
 export const declassificationOutOfRange: Rule = {
   id: 'CBL012',
@@ -15,7 +15,7 @@ export const declassificationOutOfRange: Rule = {
     if (instruction.kind === 'date' && instruction.valid) {
       const dtg = dtgDay(model);
       if (!dtg) return [];
-      const decl = new Date(Date.UTC(instruction.year, instruction.month - 1, instruction.day));
+      const decl = declassificationDay(instruction);
       const limit = addYears(dtg, config.maxDeclassificationYears);
       if (decl.getTime() <= dtg.getTime()) {
         findings.push({

@@ -2,14 +2,14 @@
 // gives, counted from the DTG (32 CFR 2001.15(b): the guide states the duration). Fix: write that date.
 import { matchGuides, type GuideTopic } from '../guides';
 import type { Fix, Rule } from './rule';
-import { addYears, dtgDay, formatDate } from './support';
+import { addYears, declassificationDay, dtgDay, formatDate } from './support';
 
 /** The date a topic's information stays classified until, from the DTG. */
 function until(topic: GuideTopic, dtg: Date): Date | undefined {
   const span = topic.declassify;
   if (!span) return undefined;
   if ('years' in span) return addYears(dtg, span.years);
-  if ('date' in span) return new Date(Date.UTC(span.date.year, span.date.month - 1, span.date.day));
+  if ('date' in span) return declassificationDay(span.date);
   return undefined;
 }
 
@@ -27,7 +27,7 @@ export const guideDuration: Rule = {
       const date = until(topic, dtg);
       if (date && (!longest || date > longest.date)) longest = { topic, date };
     }
-    const written = new Date(Date.UTC(instruction.year, instruction.month - 1, instruction.day));
+    const written = declassificationDay(instruction);
     if (!longest || written >= longest.date) return [];
     const span = longest.topic.declassify!;
     const how = 'years' in span ? `${span.years} years from the DTG` : `until ${formatDate(longest.date)}`;

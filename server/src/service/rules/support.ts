@@ -158,6 +158,11 @@ export function dtgDay(model: CableModel): Date | undefined {
   return new Date(Date.UTC(dtg.year, dtg.month - 1, dtg.day));
 }
 
+/** A declassification date's day at midnight UTC. */
+export function declassificationDay(date: { year: number; month: number; day: number }): Date {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day));
+}
+
 /** The declassification date a fix inserts: the default years after the DTG (or after today on a draft without one). */
 export function defaultDeclassificationDate(model: CableModel, years: number, today: Date = new Date()): string {
   const base = dtgDay(model) ?? new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
