@@ -12,7 +12,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createCableService } from './service';
+import { createCableService, type CableDocument } from './service';
 import { RC_FILE_NAME } from './configFiles';
 import { editorLink, findRuleDocs } from './ruleDocs';
 import { ServerConfiguration } from './serverConfiguration';
@@ -110,22 +110,27 @@ connection.onRequest(checkWorkspaceRequest, async () => {
 
 // --- diagnostics of open cables: pulled by the client when it can, else published, coalesced per document ---
 
-/** validate.run onSave: the diagnostics of the text as last opened or saved, answered until the next save. */
-const savedDiagnostics = new Map<string, Diagnostic[]>();
+/** Each open cable's text as last opened or saved: with validate.run onSave, its diagnostics are the ones shown. */
+const savedTexts = new Map<string, { version: number; text: string }>();
 
-function diagnosticsOf(document: TextDocument): Diagnostic[] {
+function noteSaved(document: TextDocument): void {
+  savedTexts.set(document.uri, { version: document.version, text: document.getText() });
+}
+
+/** The text whose diagnostics are shown: the document as it is, or as saved when validate.run is onSave. */
+function checkedText(document: TextDocument): CableDocument {
+  const saved = savedTexts.get(document.uri);
+  if (!saved || saved.version === document.version || configuration.forUri(document.uri).config.validateRun !== 'onSave') return document;
+  return { uri: document.uri, version: saved.version, getText: () => saved.text };
+}
+
+function diagnosticsOf(document: CableDocument): Diagnostic[] {
   return guarded('diagnostics', [], () => service.diagnostics(document));
 }
 
 connection.languages.diagnostics.on((params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return { kind: 'full', items: [] };
-  if (configuration.forUri(document.uri).config.validateRun === 'onSave') {
-    let saved = savedDiagnostics.get(document.uri);
-    if (!saved) savedDiagnostics.set(document.uri, (saved = diagnosticsOf(document)));
-    return { kind: 'full', items: saved };
-  }
-  return { kind: 'full', items: diagnosticsOf(document) };
+  return { kind: 'full', items: document ? diagnosticsOf(checkedText(document)) : [] };
 });
 
 /** Asks a pulling client to pull again; one that cannot be asked pulls on its next change. */
@@ -136,7 +141,6 @@ function refreshPulls(): void {
 
 /** Every open cable checked again (the configuration or the workspace index changed). */
 function revalidateOpenCables(): void {
-  savedDiagnostics.clear();
   if (clientPulls) refreshPulls();
   else for (const document of documents.all()) scheduleValidation(document);
 }
@@ -153,26 +157,28 @@ function scheduleValidation(document: TextDocument): void {
       pendingValidation.delete(document.uri);
       const current = documents.get(document.uri);
       if (!current || current.version !== document.version) return;
-      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnosticsOf(current) });
+      const checked = checkedText(current);
+      void connection.sendDiagnostics({ uri: current.uri, version: checked.version, diagnostics: diagnosticsOf(checked) });
     }),
   );
 }
 
 documents.onDidOpen((event) => {
+  noteSaved(event.document);
   if (!clientPulls) scheduleValidation(event.document);
 });
 documents.onDidChangeContent((event) => {
   if (!clientPulls && configuration.forUri(event.document.uri).config.validateRun === 'onType') scheduleValidation(event.document);
 });
 documents.onDidSave((event) => {
-  savedDiagnostics.delete(event.document.uri);
+  noteSaved(event.document);
   if (clientPulls) refreshPulls();
   else scheduleValidation(event.document);
 });
 documents.onDidClose(async (event) => {
   const uri = event.document.uri;
   service.forget(uri);
-  savedDiagnostics.delete(uri);
+  savedTexts.delete(uri);
   if (clientPulls || (await workspaceProblems.documentClosed(uri))) return;
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 });

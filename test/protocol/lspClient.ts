@@ -34,6 +34,14 @@ export class LspTestClient {
   configuration: Record<string, unknown> = {};
   /** How many times the server asked this client to pull diagnostics again. */
   diagnosticRefreshes = 0;
+  /** How many workspace/configuration requests the server made (it reads the settings after initialized). */
+  configurationRequests = 0;
+  private readonly refreshWaiters: Array<() => void> = [];
+
+  /** Resolves when the server next asks this client to pull diagnostics again (workspace/diagnostic/refresh). */
+  nextRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
+  }
   /** Settings per workspace folder (resource scope), by folder URI; other requests get `configuration`. */
   readonly folderConfiguration = new Map<string, Record<string, unknown>>();
 
@@ -59,12 +67,13 @@ export class LspTestClient {
       this.noteShown(params);
       return null;
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) =>
-      params.items.map((item) => {
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) => {
+      this.configurationRequests++;
+      return params.items.map((item) => {
         const source = (item.scopeUri !== undefined && this.folderConfiguration.get(item.scopeUri)) || this.configuration;
         return item.section ? (source[item.section] ?? null) : source;
-      }),
-    );
+      });
+    });
     this.connection.onRequest('workspace/applyEdit', (params: unknown) => {
       this.appliedEdits.push(params);
       return { applied: true };
@@ -72,6 +81,7 @@ export class LspTestClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.diagnosticRefreshes++;
+      for (const waiter of this.refreshWaiters.splice(0)) waiter();
       return null;
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);

@@ -89,4 +89,28 @@ describe('workspace problems over the protocol', () => {
     const onDisk = await client.waitForDiagnostics(uri, (params) => params.diagnostics.length > 0);
     assert.deepEqual(onDisk.diagnostics.map((d) => d.code), ['CBL001'], 'closed, it shows the file on disk again');
   });
+
+  it("a pulling client gets an open cable's diagnostics by pull; with validate.run onSave, those of the text as saved, and a refresh on save", async () => {
+    const client = new LspTestClient();
+    clients.push(client);
+    client.configuration = { cable: { validate: { run: 'onSave' } } };
+    // The server reads the settings after initialized, then asks the client to pull again.
+    const settingsRead = client.nextRefresh();
+    await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { configuration: true, diagnostics: { refreshSupport: true } } });
+    const uri = 'file:///work/pull/draft.cable';
+    const marked = unmarked.replace('2. The Department', '2. (U) The Department');
+    await client.open(uri, marked);
+    const pull = async () => (await client.request<{ items: Array<{ code: string }> }>('textDocument/diagnostic', { textDocument: { uri } })).items.map((d) => d.code);
+    await settingsRead;
+    assert.ok(client.configurationRequests > 0, 'the settings were read');
+    assert.deepEqual(await pull(), []);
+    const [line] = [unmarked.split('\n').findIndex((text) => text.startsWith('2. The Department'))];
+    await client.change(uri, [{ range: { start: { line, character: 3 }, end: { line, character: 7 } }, text: '' }]);
+    assert.deepEqual(await pull(), [], 'unsaved: still the diagnostics of the saved text');
+    const refreshed = client.nextRefresh();
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    await refreshed; // the server asks the client to pull again
+    assert.deepEqual(await pull(), ['CBL001'], 'saved: the new text');
+    assert.equal(client.latestDiagnostics.get(uri), undefined, 'nothing is published to a client that pulls');
+  });
 });
