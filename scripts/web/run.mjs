@@ -129,7 +129,7 @@ async function workerTests(browser) {
       walk(symbols);
       assert.deepEqual(bad.slice(0, 2), [], 'every symbol is a well-formed DocumentSymbol');
     });
-    await check('a .cablerc.json the client sends applies to the cables below it, with its overrides', async () => {
+    await check('a .cablerc.json the client sends applies to the cables below it, with its overrides; a bad key is a diagnostic in it', async () => {
       const folder = 'vscode-vfs://github/cable-team/cables';
       const text = '{\n  // received cables are kept for reference\n  "overrides": [{ "files": ["received/**"], "rules": { "CBL001": "off" } }],\n  "rules": { "CBL001": "warning" },\n}';
       const unmarked = draft.replace(/^1\. \(U\) /m, '1. ');
@@ -145,6 +145,15 @@ async function workerTests(browser) {
       await page.waitForFunction((uri) => window.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).length >= 2, receivedUri, { timeout: 20_000 });
       assert.match(await published(draftUri), /^2\|/, 'the file makes CBL001 a warning');
       assert.match(await published(receivedUri), /^\|/, 'and turns it off in received/');
+      // A bad key: a diagnostic at its line in the file itself.
+      const bad = `${folder}/.cablerc.json`;
+      await page.evaluate(({ uri }) => window.notify('cable/configFiles', { files: [{ uri, text: '{\n  "rules": { "CBL999": "off" }\n}' }] }), { uri: bad });
+      const problems = await page.waitForFunction((uri) => {
+        const all = window.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+        return all.length > 0 && all[all.length - 1].params.diagnostics.length > 0 && all[all.length - 1].params.diagnostics;
+      }, bad, { timeout: 20_000 }).then((handle) => handle.jsonValue());
+      assert.equal(problems[0].range.start.line, 1);
+      assert.match(problems[0].message, /"rules\.CBL999": no rule has that id or alias/);
     });
     await check('the worker reported no error', async () => {
       assert.deepEqual(await page.evaluate(() => window.workerErrors), []);

@@ -1,19 +1,22 @@
 // The language server in a web worker, for VS Code in the browser (vscode.dev, github.dev): the same
 // features (features.ts) over postMessage. There is no disk: the client sends the workspace's
 // .cablerc.json files and the headers of its cables, read through vscode.workspace.fs (virtual file
-// systems too), and reads an extra TAGS file when the server asks for it.
+// systems too), and reads an extra TAGS file when the server asks for it. Problems in those files are
+// diagnostics in them, as on the desktop.
 import {
   BrowserMessageReader,
   BrowserMessageWriter,
   createConnection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   TextDocuments,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/browser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { featureCapabilities, guardWith, wireFeatures } from '../features';
 import { createCableService, type DocumentSettings } from '../service';
-import { describeConfigProblem, resolveConfig, type ConfigFile } from '../service/configLoader';
+import { describeConfigProblem, resolveConfig, type ConfigFile, type ConfigProblem } from '../service/configLoader';
 import { parseGuide } from '../service/guides';
 import { builtinVocabulary, loadTagVocabulary, type TagVocabulary } from '../service/tagVocabulary';
 import { CableIndex } from '../service/workspaceIndex';
@@ -66,10 +69,29 @@ async function reloadSettings(): Promise<void> {
   configurationChanged();
 }
 
+/** Problems in the workspace's .cablerc.json and guide files, as diagnostics in those files. */
+let fileProblems = new Map<string, Diagnostic[]>();
+
 function configurationChanged(): void {
   byUri.clear();
   shown.clear();
+  const before = fileProblems;
+  fileProblems = new Map();
+  for (const document of documents.all()) settingsFor(document.uri);
+  for (const uri of before.keys()) if (!fileProblems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  for (const [uri, diagnostics] of fileProblems) void connection.sendDiagnostics({ uri, diagnostics });
   for (const document of documents.all()) validate(document);
+}
+
+function note(problem: ConfigProblem): void {
+  if (!problem.file || !problem.range) {
+    show(describeConfigProblem(problem));
+    return;
+  }
+  const diagnostics = fileProblems.get(problem.file) ?? [];
+  if (diagnostics.some((known) => known.message === problem.message && known.range.start.line === problem.range!.start.line)) return;
+  diagnostics.push({ range: problem.range, message: problem.message, severity: DiagnosticSeverity.Warning, source: 'cable' });
+  fileProblems.set(problem.file, diagnostics);
 }
 
 function show(message: string): void {
@@ -97,7 +119,7 @@ function settingsFor(uri: string): DocumentSettings {
   const applying = [...new Set([nearestGuide, ...config.guideFiles].filter((name): name is string => Boolean(name)))];
   config.guides = applying.flatMap((name) => guides.get(name)?.guide ?? []);
   for (const name of applying) problems.push(...(guides.get(name)?.problems ?? [{ message: `the classification guide ${name} is not in the workspace.` }]));
-  for (const problem of problems) show(describeConfigProblem(problem));
+  for (const problem of problems) note(problem);
   resolved = { config, vocabulary: vocabularyFor(config.tagsExtraFile) };
   byUri.set(uri, resolved);
   return resolved;
