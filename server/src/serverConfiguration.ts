@@ -1,12 +1,12 @@
 // The server's side of configuration: each cable gets the `cable` settings of its workspace folder
 // (settings are resource-scoped) under the nearest .cablerc.json, as cable-lint reads them (configFiles.ts).
-// A configuration file's problems are diagnostics in that file; a bad setting is one warning message.
+// What is wrong with them is told through configReport.ts.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
 import { ConfigFiles } from './configFiles';
+import { ConfigReport } from './configReport';
 import type { DocumentSettings } from './service';
-import type { ConfigProblem } from './service/configLoader';
 
 export class ServerConfiguration {
   private readonly files = new ConfigFiles();
@@ -18,29 +18,25 @@ export class ServerConfiguration {
 
   private readonly byUri = new Map<string, DocumentSettings>();
 
-  /** Problems found since the last reload: per configuration file, and the messages already shown. */
-  private readonly fileProblems = new Map<string, Diagnostic[]>();
-
-  private readonly shown = new Set<string>();
-
-  /** Configuration files that have diagnostics published, to clear them when they are fixed. */
-  private published = new Set<string>();
+  private readonly report: ConfigReport;
 
   constructor(
     private readonly connection: Connection,
     private readonly clientHasConfiguration: () => boolean,
     private readonly folders: () => readonly string[],
-  ) {}
+  ) {
+    this.report = new ConfigReport(connection, (file) => pathToFileURL(file).href);
+  }
 
   /** The settings of a document: cached until the next reload. */
   forUri(uri: string): DocumentSettings {
     let settings = this.byUri.get(uri);
     if (!settings) {
-      const before = this.fileProblems.size;
-      settings = this.resolve(uri);
+      const resolved = this.resolve(uri);
+      settings = resolved.settings;
       this.byUri.set(uri, settings);
       // A nested configuration first read now: its problems show at once.
-      if (this.fileProblems.size !== before) this.publish();
+      if (resolved.newProblems) this.report.publish();
     }
     return settings;
   }
@@ -60,20 +56,11 @@ export class ServerConfiguration {
     this.settingsByFolder = byFolder;
     this.files.forget();
     this.byUri.clear();
-    this.fileProblems.clear();
-    this.shown.clear();
+    this.report.reset();
     // A configuration at a folder's root is checked even while no cable below it is open.
     for (const folder of folders) if (folder.startsWith('file:')) this.resolve(pathToFileURL(path.join(fileURLToPath(folder), 'any.cable')).href);
     for (const uri of openUris) this.forUri(uri);
-    this.publish();
-  }
-
-  /** Publishes the configuration files' problems, and clears those of files that have none now. */
-  publish(): void {
-    const now = new Set(this.fileProblems.keys());
-    for (const uri of this.published) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of this.fileProblems) void this.connection.sendDiagnostics({ uri, diagnostics });
-    this.published = now;
+    this.report.publish();
   }
 
   private async fetchSettings(scopeUri: string | undefined): Promise<unknown> {
@@ -94,34 +81,17 @@ export class ServerConfiguration {
     return best;
   }
 
-  private resolve(uri: string): DocumentSettings {
+  private resolve(uri: string): { settings: DocumentSettings; newProblems: boolean } {
     const folder = this.folderOf(uri);
     const settings = folder ? this.settingsByFolder.get(folder) : this.globalSettings;
     const settingsFolder = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     const resolved = uri.startsWith('file:')
       ? this.files.resolve(fileURLToPath(uri), { settings, settingsFolder })
       : this.files.resolve('/untitled.cable', { settings, settingsFolder, rcFile: { name: '', text: '' } });
-    for (const problem of resolved.problems) this.note(problem);
+    let newProblems = false;
+    for (const problem of resolved.problems) newProblems = this.report.note(problem) || newProblems;
     const vocabulary = this.files.vocabulary(resolved.config.tagsExtraFile);
-    for (const error of vocabulary.errors) this.show(error);
-    return { config: resolved.config, vocabulary: vocabulary.vocabulary };
-  }
-
-  private note(problem: ConfigProblem): void {
-    if (!problem.file || !problem.range) {
-      this.show(problem.message);
-      return;
-    }
-    const uri = pathToFileURL(problem.file).href;
-    const diagnostics = this.fileProblems.get(uri) ?? [];
-    if (diagnostics.some((known) => known.message === problem.message && known.range.start.line === problem.range!.start.line)) return;
-    diagnostics.push({ range: problem.range, message: problem.message, severity: DiagnosticSeverity.Warning, source: 'cable' });
-    this.fileProblems.set(uri, diagnostics);
-  }
-
-  private show(message: string): void {
-    if (this.shown.has(message)) return;
-    this.shown.add(message);
-    void this.connection.window.showWarningMessage(`Cable: ${message}`);
+    for (const error of vocabulary.errors) this.report.show(error);
+    return { settings: { config: resolved.config, vocabulary: vocabulary.vocabulary }, newProblems };
   }
 }

@@ -2,7 +2,7 @@
 // web worker host, as on vscode.dev): it says it runs there, the seed is highlighted, a diagnostic offers
 // its quick fix, the outline lists the cable, and the status bar shows the classification.
 import assert from 'node:assert/strict';
-import { focusEditor, goToLine, runCommand, lineNumberOf, openFile, renderedChar, screenshot, waitForLine, waitForSquiggle } from './workbench.mjs';
+import { focusEditor, goToLine, runCommand, lineNumberOf, openFile, renderedChar, screenshot, waitForLine, waitForSquiggle, chooseAction, waitForAction } from './workbench.mjs';
 
 export const tests = [
   {
@@ -30,15 +30,9 @@ export const tests = [
       await focusEditor(page);
       await goToLine(page, lineNumber);
       await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row', { hasText: '(U)' }).first();
-      await item.waitFor({ state: 'visible', timeout: 30_000 });
+      await waitForAction(page, '(U)');
       await screenshot(page, screenshotsDir, 'browser.png');
-      // Choose it with the keyboard, as the menu's own focus moves.
-      const focused = page.locator('.action-widget .monaco-list-row.focused');
-      for (let step = 0; step < 10 && !((await focused.textContent().catch(() => '')) ?? '').includes('(U)'); step += 1) {
-        await page.keyboard.press('ArrowDown');
-      }
-      await page.keyboard.press('Enter');
+      await chooseAction(page, '(U)');
       await waitForLine(page, /^2\. \(U\) This paragraph has no portion mark/);
     },
   },

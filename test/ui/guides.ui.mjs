@@ -1,7 +1,7 @@
 // Classification guides in the real editor (issue 21): a paragraph marked below its guide topic draws
 // CBL032, a hover on the matched words shows the topic, and the quick fix raises the mark.
 import assert from 'node:assert/strict';
-import { focusEditor, goToLine, hoverUntil, lineNumberOf, screenshot, waitForLine } from './workbench.mjs';
+import { focusEditor, goToLine, hoverUntil, lineNumberOf, screenshot, waitForLine, chooseAction, waitForAction } from './workbench.mjs';
 
 export const tests = [
   {
@@ -31,11 +31,8 @@ export const tests = [
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Raise the mark to (C)' }).first();
-      await item.waitFor({ state: 'visible', timeout: 30_000 });
-      const focused = page.locator('.action-widget .monaco-list-row.focused');
-      for (let step = 0; step < 10 && !((await focused.textContent().catch(() => '')) ?? '').includes('Raise the mark'); step += 1) await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
+      await waitForAction(page, 'Raise the mark to (C)');
+      await chooseAction(page, 'Raise the mark');
       await waitForLine(page, /^2\. \(C\) Paris shared in confidence/);
     },
   },

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {
   focusEditor, goToLine, hoverUntil, lineNumberOf, openFile, runCommand, screenshot, suggestRow,
-  waitForLine, waitForProblems, waitForSquiggle,
+  waitForLine, waitForProblems, waitForSquiggle, chooseAction, waitForAction,
 } from './workbench.mjs';
 
 export const tests = [
@@ -62,15 +62,9 @@ export const tests = [
         await goToLine(page, lineNumber);
         await page.keyboard.press('Control+.');
       }
-      const item = page.locator('.action-widget .monaco-list-row', { hasText: '(U)' }).first();
-      await item.waitFor({ state: 'visible', timeout: 30_000 });
+      await waitForAction(page, '(U)');
       await screenshot(page, screenshotsDir, 'quick-fix.png');
-      // Choose it with the keyboard, as the menu's own focus moves.
-      const focused = page.locator('.action-widget .monaco-list-row.focused');
-      for (let step = 0; step < 10 && !((await focused.textContent().catch(() => '')) ?? '').includes('(U)'); step += 1) {
-        await page.keyboard.press('ArrowDown');
-      }
-      await page.keyboard.press('Enter');
+      await chooseAction(page, '(U)');
       await waitForLine(page, /^2\. \(U\) This paragraph has no portion mark\.$/);
     },
   },

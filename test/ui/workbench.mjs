@@ -157,3 +157,15 @@ export function suggestRow(page, label) {
 export async function screenshot(page, screenshotsDir, name) {
   await page.screenshot({ path: join(screenshotsDir, name) });
 }
+
+/** Waits for the action in the open quick-fix menu whose label holds `label`. */
+export async function waitForAction(page, label) {
+  await page.locator('.action-widget .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Runs that action, choosing it with the keyboard (the menu's own focus moves as the mouse passes). */
+export async function chooseAction(page, label) {
+  const focused = page.locator('.action-widget .monaco-list-row.focused');
+  for (let step = 0; step < 10 && !((await focused.textContent().catch(() => '')) ?? '').includes(label); step += 1) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}

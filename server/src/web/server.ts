@@ -7,16 +7,15 @@ import {
   BrowserMessageReader,
   BrowserMessageWriter,
   createConnection,
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   TextDocuments,
-  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/browser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { featureCapabilities, guardWith, wireFeatures } from '../features';
 import { createCableService, type DocumentSettings } from '../service';
-import { describeConfigProblem, resolveConfig, type ConfigFile, type ConfigProblem } from '../service/configLoader';
+import { ConfigReport } from '../configReport';
+import { resolveConfig, type ConfigFile } from '../service/configLoader';
 import { parseGuide } from '../service/guides';
 import { builtinVocabulary, loadTagVocabulary, type TagVocabulary } from '../service/tagVocabulary';
 import { CableIndex } from '../service/workspaceIndex';
@@ -48,7 +47,7 @@ let configFiles = new Map<string, ConfigFile>();
 let guides = new Map<string, ReturnType<typeof parseGuide>>();
 const byUri = new Map<string, DocumentSettings>();
 const vocabularies = new Map<string, TagVocabulary>();
-const shown = new Set<string>();
+const report = new ConfigReport(connection, (file) => file);
 
 connection.onInitialize(
   (): InitializeResult => ({
@@ -69,36 +68,14 @@ async function reloadSettings(): Promise<void> {
   configurationChanged();
 }
 
-/** Problems in the workspace's .cablerc.json and guide files, as diagnostics in those files. */
-let fileProblems = new Map<string, Diagnostic[]>();
-
 function configurationChanged(): void {
   byUri.clear();
-  shown.clear();
-  const before = fileProblems;
-  fileProblems = new Map();
+  report.reset();
   for (const document of documents.all()) settingsFor(document.uri);
-  for (const uri of before.keys()) if (!fileProblems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-  for (const [uri, diagnostics] of fileProblems) void connection.sendDiagnostics({ uri, diagnostics });
+  report.publish();
   for (const document of documents.all()) validate(document);
 }
 
-function note(problem: ConfigProblem): void {
-  if (!problem.file || !problem.range) {
-    show(describeConfigProblem(problem));
-    return;
-  }
-  const diagnostics = fileProblems.get(problem.file) ?? [];
-  if (diagnostics.some((known) => known.message === problem.message && known.range.start.line === problem.range!.start.line)) return;
-  diagnostics.push({ range: problem.range, message: problem.message, severity: DiagnosticSeverity.Warning, source: 'cable' });
-  fileProblems.set(problem.file, diagnostics);
-}
-
-function show(message: string): void {
-  if (shown.has(message)) return;
-  shown.add(message);
-  void connection.window.showWarningMessage(`Cable: ${message}`);
-}
 
 /** The .cablerc.json in the nearest folder above the cable. */
 function nearestConfigFile(uri: string): ConfigFile | undefined {
@@ -119,7 +96,7 @@ function settingsFor(uri: string): DocumentSettings {
   const applying = [...new Set([nearestGuide, ...config.guideFiles].filter((name): name is string => Boolean(name)))];
   config.guides = applying.flatMap((name) => guides.get(name)?.guide ?? []);
   for (const name of applying) problems.push(...(guides.get(name)?.problems ?? [{ message: `the classification guide ${name} is not in the workspace.` }]));
-  for (const problem of problems) note(problem);
+  if (problems.map((problem) => report.note(problem)).some(Boolean)) report.publish();
   resolved = { config, vocabulary: vocabularyFor(config.tagsExtraFile) };
   byUri.set(uri, resolved);
   return resolved;
@@ -134,15 +111,15 @@ function vocabularyFor(extraFile: string): TagVocabulary {
   connection.sendRequest<string | null>(readFileRequest, { uri: extraFile }).then(
     (text) => {
       if (text === null) {
-        show(`cannot read the extra tags file ${extraFile} (tags.extraFile); using the built-in TAGS vocabulary.`);
+        report.show(`cannot read the extra tags file ${extraFile} (tags.extraFile); using the built-in TAGS vocabulary.`);
         return;
       }
       const { vocabulary, errors } = loadTagVocabulary(extraFile, () => text);
-      for (const error of errors) show(error);
+      for (const error of errors) report.show(error);
       vocabularies.set(extraFile, vocabulary);
       configurationChanged();
     },
-    (error: unknown) => show(`cannot read the extra tags file ${extraFile}: ${String(error)}`),
+    (error: unknown) => report.show(`cannot read the extra tags file ${extraFile}: ${String(error)}`),
   );
   return vocabularies.get(extraFile)!;
 }
