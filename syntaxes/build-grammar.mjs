@@ -393,13 +393,17 @@ const startsIn = (range) => constructWordStarts.filter((word) => new RegExp(`^[$
 const constructStart = ['A-D', 'E-P', 'R-U'].map((range) => `(?=[${range}])(?:${trie(startsIn(range))})`).join('|');
 if (['A-D', 'E-P', 'R-U'].flatMap(startsIn).length !== constructWordStarts.length) throw new Error('constructWordStarts outside the ranges');
 const ordinaryWord = `(?!(?=(?i:${constructStart}))(?:${constructWord}))(?>[0-9A-Z_a-z]+)`;
-// Ordinary text in one go: words where no construct begins, with what lies between them, stopping before `(`,
-// `[` and the next construct. Words are ASCII (`[0-9A-Z_a-z]` is cheaper to test than `\w`); other letters count
+// Ordinary text in one go: words where no construct begins, with what lies between them, stopping before a
+// portion mark, `[` and the next construct. Words are ASCII (`[0-9A-Z_a-z]` is cheaper to test than `\w`); other letters count
 // as text between words, which is safe because every construct word starts at a `\b` and a Unicode letter
 // before it would defeat that `\b` anyway. The line regions' begins take it (below); the in-line regex tries
 // it last (ordinaryRun), after a first item that is such a word or one character that starts nothing there,
 // so the scanner advances by runs of words instead of searching character by character for the constructs.
-const ordinaryText = `[^0-9A-Z_a-z(\\[\\n]*(?:${ordinaryWord}[^0-9A-Z_a-z(\\[\\n]*)*`;
+// A `(` is text too unless a portion mark starts at it (the mark's own pattern, in a lookahead), so that
+// `(MTCR)` or `(POC)` does not end a run.
+const notMark = `\\((?!(?:${Object.values(markCodes).join('|')})(?:/{1,2}[A-Z][A-Z0-9 ,]*)*\\))`;
+const between = `[^0-9A-Z_a-z(\\[\\n]*(?:${notMark}[^0-9A-Z_a-z(\\[\\n]*)*`;
+const ordinaryText = `${between}(?:${ordinaryWord}${between})*`;
 const ordinaryRun = `(?:${ordinaryWord}|[^0-9A-Z_a-z\\n])${ordinaryText}`;
 repository['inline'] = {
   comment: 'Constructs found anywhere in a line, and runs of ordinary text between them (see ordinaryRun).',
@@ -456,11 +460,24 @@ const ordinaryLineRules = [
 ];
 repository['rare-line'] = {
   comment: 'A line that starts with a single-line construct other than those of ordinary-line: the begin looks ahead for any of them, which are then tried at the region start only.',
-  begin: `^(?=${rareLineRules.map((rule) => withoutGroups((rule.match ?? rule.begin).replace(/^\^/, ''))).join('|')})`,
+  // The white space before them once, atomically, rather than again in each alternative.
+  begin: `^(?=(?>\\s*)(?:${rareLineRules.map((rule) => withoutGroups((rule.match ?? rule.begin).replace(/^\^/, '')).replace(/^\\s\*/, '')).join('|')}))`,
   end: '$',
   patterns: [...rareLineRules, ...ordinaryLineRules].map(atLineRegionStart),
 };
 repository['ordinary-line'] = { patterns: ordinaryLineRules };
+// The header constructs (VZCZC, FM/TO/INFO, TAGS, SUBJECT, REF) are looked for from the first line, or a line
+// that starts with one of their words (a section's repeated header), to the next numbered paragraph: body lines
+// then search a top level of four regexes instead of eight, and every line is tokenized as before (a line the
+// begin takes in error is tokenized the same inside the region). `(?!\\G)`: a cable that starts with its
+// paragraph 1 keeps the region to its next paragraph, as ending where the region began would stop the line.
+const headerRules = ['transmission-header', 'addressees', 'tags', 'subject', 'references'];
+repository['header'] = {
+  comment: 'The cable up to its first numbered paragraph, and a repeated header up to the next: the header constructs, then any line.',
+  begin: '^(?:\\A|(?=\\s*(?:VZCZC|FM|TO|INFO|TAGS|(?i:SUBJ|REF))))',
+  end: '^(?!\\G)(?=\\s*(?:\\[\\d{1,3}\\]\\(#\\)|\\d{1,3})\\.\\s)',
+  patterns: [...headerRules, 'rare-line', 'ordinary-line'].map((name) => ({ include: `#${name}` })),
+};
 
 const scopesDoc = {
   unclassified: levelScope('unclassified', 'marking'),
@@ -477,15 +494,7 @@ const grammar = {
   comment: 'Diplomatic cables (see docs/grammar.md for every scope). Classification levels: ' +
     Object.entries(scopesDoc).map(([k, v]) => `${k} -> ${v}`).join('; ') +
     '. Portion marks add meta.marking.portion.<level>.cable, banner lines meta.banner.<level>.cable, banner words use <...>.classification.<level>.cable.',
-  patterns: [
-    { include: '#transmission-header' },
-    { include: '#addressees' },
-    { include: '#tags' },
-    { include: '#subject' },
-    { include: '#references' },
-    { include: '#rare-line' },
-    { include: '#ordinary-line' },
-  ],
+  patterns: [{ include: '#header' }, { include: '#rare-line' }, { include: '#ordinary-line' }],
   repository,
 };
 // vscode-textmate appends "\n" to every line, so a region that ends at the end of the line can look for that

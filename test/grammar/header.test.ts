@@ -41,3 +41,34 @@ test('the header ends at the precedence line', async () => {
   assert.ok(!scopes.includes('meta.header.transmission.cable'), scopes.join(' '));
   assert.ok(scopes.includes('constant.other.date-time-group.cable'), scopes.join(' '));
 });
+
+test('a section repeats its header after the paragraphs: FM, TO and TAGS are header lines again', async () => {
+  const text = [
+    'C O N F I D E N T I A L SECTION 01 OF 02 CAPE TOWN 00097',
+    'TAGS: PGOV PHUM SF',
+    'SUBJECT: TALKS',
+    '',
+    '1. (C) The first section ends here.',
+    '',
+    'R 171512Z JAN 90',
+    'FM AMCONSUL CAPE TOWN',
+    'TO SECSTATE WASHDC 5366',
+    '',
+    'C O N F I D E N T I A L SECTION 02 OF 02 CAPE TOWN 00097',
+    'TAGS: PGOV PHUM SF',
+    'SUBJECT: TALKS',
+    '',
+    '2. (C) The second section.',
+  ].join('\n');
+  await expectToken(text, 'FM', ['meta.addressee.cable', 'keyword.other.address.cable'], 6);
+  await expectToken(text, 'TAGS', ['keyword.other.tags.cable'], 10);
+  await expectToken(text, 'SUBJECT', ['keyword.other.subject.cable'], 12);
+  await expectToken(text, '2', ['entity.name.section.paragraph.cable'], 14);
+});
+
+test('a text that starts with its paragraph 1 is highlighted from the first line', async () => {
+  const text = '1. (S) First.\nTAGS: PREL\n2. (C) Second.';
+  await expectToken(text, '(S)', ['meta.marking.portion.secret.cable']);
+  await expectToken(text, 'TAGS', ['keyword.other.tags.cable'], 1);
+  await expectToken(text, '(C)', ['meta.marking.portion.confidential.cable'], 2);
+});

@@ -52,3 +52,12 @@ test('words that only start like a construct stay plain', async () => {
   await expectPlain(text, text);
   await expectPlain(`2. (U) ${text}`, text);
 });
+
+test('a parenthesis that starts no portion mark is ordinary text, and a mark after it is still found', async () => {
+  const line = 'the Point of Contact (POC) meeting in (Cairo) and (C-130 cargo) (C)';
+  await expectPlain(line, '(POC) meeting in (Cairo) and (C-130 cargo) ');
+  await expectToken(line, '(C)', ['meta.marking.portion.confidential.cable']);
+  await expectToken('papers (REF C), and (S//NF) (TS/SI)', '//NF', ['meta.marking.portion.secret.cable']);
+  await expectToken('papers (REF C), and (S//NF) (TS/SI)', '/SI', ['meta.marking.portion.topsecret.cable']);
+  await expectToken('papers (REF C), and (S//NF) (TS/SI)', 'REF', ['keyword.other.reference.cable']);
+});
