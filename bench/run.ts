@@ -101,17 +101,22 @@ devDependencies; \`bench/.deps/\` (git-ignored) is used instead when present.
 
 ## Where the analysis target stands
 
-- **Analysis** (target 5x the floor): **missed, about 5.1-6.2x** since the WebAssembly keyword scan was
-  retired (issue 17) and the reader learnt real text (issue 16). Single runs of \`node out/bench/run.js 1\`
-  measured 5.13-5.82x; full runs 5.97x and 6.19x. Before, 3.95-4.23x.
-- Where the difference comes from (CPU profiles of the parse alone, same machine): the keyword scan, now
-  the per-line keyword regex, takes about 2.2 ms of the parse where the WebAssembly pass took 0.3 ms; the
-  reader's real-text work (list items, wrapped marks and citations, external cross-references, the
-  structure index) about 0.5 ms. Formulations of the regex tried and measured on the 1 MB cable, all no
-  faster (2.0-5.9 ms): the \`i\` flag, a first-letter lookahead, a lookbehind, one pass over the whole text,
-  a case-folded copy with \`indexOf\`, a cheap \`test\` before \`exec\`, three separate searches.
-- Where a run's time goes now: the parse about 6.5 ms (the keyword regex 2.2, splitting the lines 0.5,
-  the body's lines the rest), diagnostics 0.6 ms, semantic tokens 0.8 ms, the outline 0.4 ms.
+- **Analysis** (target 5x the floor): **missed, about 5.5-6.2x** since the WebAssembly keyword scan was
+  retired (issue 17) and the reader learnt real text (issue 16): full runs 5.53x, 5.97x, 6.17x and 6.19x,
+  single runs of \`node out/bench/run.js 1\` 5.1-6.9x on this shared machine. Before, 3.95-4.23x.
+- Where a run's time goes (medians in one process, 2026-12-05): the parse 6.9 ms, of which the keyword
+  regex 2.4 ms, the citation and cross-reference readers it starts 0.65 ms, splitting the lines 0.5 ms and
+  the rest of the body's lines about 3.3 ms; diagnostics 0.8 ms, semantic tokens 0.7 ms, the outline 0.45 ms.
+  At a floor of 1.6-1.7 ms, 5x is 8.0-8.4 ms: a run would have to lose about a millisecond.
+- The keyword regex runs at about 2 ns a character: a keyword may start at any of 14 letters in either
+  case, about 38% of the characters of prose, and V8 can skip none of them (with the upper-case letters
+  alone it takes 0.6 ms). Formulations tried and measured on the 1 MB cable, none faster (2.0-16 ms): the
+  \`i\`, \`u\` and \`v\` flags, a first-letter lookahead, a lookbehind, anchoring each keyword on a rarer letter
+  with lookbehinds (16 ms), a case-folded copy with \`indexOf\`, a cheap \`test\` before \`exec\`, three
+  separate searches, a hand loop over the characters with a lookup table (4.6 ms for the scan alone), and
+  one search over the whole text read line by line in order (parse 6.6-7.0 ms either way, so not kept).
+  Only a search that skips text, as the retired WebAssembly pass did (0.3 ms), would free the millisecond;
+  the rest of the run is spread over many small costs (the largest, the model's own objects).
 - Garbage collection: a young-generation collection lands in about one run of four and adds 1.3-2 ms. It
   copies what is alive: the model being built, about 1 MB on average. It used to copy 3-5 MB and take
   3-7 ms, every third run: while the new version was parsed, the old model was still reachable, from a
