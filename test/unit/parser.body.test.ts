@@ -81,8 +81,6 @@ describe('parser: body constructs', () => {
       ['-', undefined, undefined],
       ['--', undefined, undefined],
     ]);
-    assert.equal(points[0].text, 'Leading mark point.');
-    assert.equal(points[1].text, 'Trailing mark point over two lines.');
     assert.equal(at(points[1].range), '2:0-3:19');
   });
 
@@ -90,7 +88,6 @@ describe('parser: body constructs', () => {
     const model = cable('1. (C) Points:', '', '--Remind Partners that we have circulated', '', 'proposals on outreach. (C)', '', '--Complete point.', '', 'Other text.');
     const points = model.paragraphs[0].talkingPoints;
     assert.equal(points.length, 2);
-    assert.equal(points[0].text, 'Remind Partners that we have circulated proposals on outreach.');
     assert.equal(points[0].mark?.text, '(C)');
     assert.equal(at(points[0].range), '2:0-4:26');
     assert.equal(points[1].range.end.line, 6);

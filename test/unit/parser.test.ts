@@ -87,7 +87,7 @@ describe('parser: the seed cable', () => {
       assert.equal(point.markPosition, 'trailing');
     }
     const broken = model.paragraphs[2].subParagraphs[0].talkingPoints[2];
-    assert.ok(broken.text.startsWith('Remind Partners that the United States has circulated Plenary proposals'));
+    assert.ok(model.lines[broken.range.start.line].startsWith('--Remind Partners that the United States has circulated'));
     assert.equal(broken.range.end.line - broken.range.start.line, 2);
   });
 

@@ -308,8 +308,6 @@ export interface TalkingPoint extends Portion {
   kind: 'talking-point';
   /** The `--` or `-`. */
   dash: Span;
-  /** The text as one string, lines joined by a space, marks removed. */
-  text: string;
 }
 
 export interface SubParagraph extends Portion {

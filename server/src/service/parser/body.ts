@@ -5,7 +5,7 @@ import { KEYWORD_RE } from './blocks';
 import { HeaderReader } from './header';
 import { CLASSIFIED_BY_RE, CLASSIFIED_BY_STICKY_RE } from './headerBlocks';
 import { levelMarkAt, trailingMarkStart } from './marks';
-import { NO_ITEMS, endsSentence, exact, isAsciiLetter, isDigit, isSpace, isUpperCase, skipRegexSpaces, sortedByStart, trimmedSlice, upperLetterAt, withItem } from './text';
+import { NO_ITEMS, endsSentence, exact, isAsciiLetter, isDigit, isSpace, isUpperCase, skipRegexSpaces, sortedByStart, upperLetterAt, withItem } from './text';
 import { NNNN_RE, PARAGRAPH_RE, SIGNATURE_RE, SUB_LETTER_RE, SUB_PAREN_RE, TALKING_POINT_RE, looksLikeParagraphHead, matchParagraphHead, matchSubLetter, matchTalkingPoint, type HeadMatch } from './heads';
 
 export abstract class BodyReader extends HeaderReader {
@@ -409,7 +409,6 @@ export abstract class BodyReader extends HeaderReader {
       mark: head,
       markPosition: head ? 'leading' : undefined,
       dash,
-      text: '',
     };
     const parent = this.subParagraph ?? this.paragraph;
     if (parent) parent.talkingPoints = withItem(parent.talkingPoints, point);
@@ -428,27 +427,12 @@ export abstract class BodyReader extends HeaderReader {
     this.talkingPoint = undefined;
     const first = this.talkingPointFirst;
     const last = this.talkingPointLast;
-    let lastEnd = this.lineEnd(last);
     if (!point.mark) {
       const trailing = trailingMarkStart(this.clean[last]);
       if (trailing && (last > first || trailing.open > this.cleanStart(point.dash.range))) {
         point.mark = this.mark(last, trailing.open, trailing.close);
         point.markPosition = 'trailing';
-        lastEnd = trailing.open;
       }
-    }
-    let firstFrom = this.cleanStart(point.dash.range) + point.dash.text.length;
-    if (point.mark && point.markPosition === 'leading') firstFrom = this.cleanEnd(first, point.mark.range);
-    if (first === last) {
-      point.text = trimmedSlice(this.clean[first], firstFrom, lastEnd);
-    } else {
-      const parts: string[] = [];
-      for (let i = first; i <= last; i++) {
-        if (this.isBlank(i)) continue;
-        const piece = trimmedSlice(this.clean[i], i === first ? firstFrom : 0, i === last ? lastEnd : this.clean[i].length);
-        if (piece) parts.push(piece);
-      }
-      point.text = parts.join(' ');
     }
     this.endAt(point, last);
   }
