@@ -16,6 +16,8 @@ import { repoRoot, setup } from '../e2e/setup.mjs';
 const serverBundle = join(repoRoot, 'dist', 'web', 'server.js');
 const seed = readFileSync(join(repoRoot, 'test', 'e2e', 'workspace', 'seed.cable'), 'utf8');
 const draft = readFileSync(join(repoRoot, 'test', 'e2e', 'workspace', 'draft.cable'), 'utf8');
+const secretCable = readFileSync(join(repoRoot, 'test', 'e2e', 'cableignore', 'received', 'secret.cable'), 'utf8');
+const refCheck = readFileSync(join(repoRoot, 'test', 'e2e', 'cableignore', 'refcheck.cable'), 'utf8');
 const results = [];
 
 /** A page that runs the worker and speaks JSON-RPC to it, answering the requests a client answers. */
@@ -128,6 +130,17 @@ async function workerTests(browser) {
       });
       walk(symbols);
       assert.deepEqual(bad.slice(0, 2), [], 'every symbol is a well-formed DocumentSymbol');
+    });
+    await check('a cable the client sends for the index is found by a REF (CBL030), and goes when removed', async () => {
+      const folder = 'vscode-vfs://github/cable-team/cables';
+      await page.evaluate(({ uri, text }) => window.notify('cable/workspaceCables', { cables: [{ uri, text }] }), { uri: `${folder}/received/secret.cable`, text: secretCable });
+      await page.evaluate(({ uri, text }) => window.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } }), { uri: `${folder}/refcheck.cable`, text: refCheck });
+      await page.waitForFunction((uri) => window.notifications.some((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.diagnostics.some((d) => d.code === 'CBL030')), `${folder}/refcheck.cable`, { timeout: 20_000 });
+      await page.evaluate(({ uri }) => window.notify('cable/workspaceCables', { cables: [], removed: [uri] }), { uri: `${folder}/received/secret.cable` });
+      await page.waitForFunction((uri) => {
+        const all = window.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+        return all.length > 0 && !all[all.length - 1].params.diagnostics.some((d) => d.code === 'CBL030');
+      }, `${folder}/refcheck.cable`, { timeout: 20_000 });
     });
     await check('a .cablerc.json the client sends applies to the cables below it, with its overrides; a bad key is a diagnostic in it', async () => {
       const folder = 'vscode-vfs://github/cable-team/cables';

@@ -1,8 +1,14 @@
 // Cable in the browser's extension host (npm run test:web: code-server with the extension forced into the
 // web worker host, as on vscode.dev): it says it runs there, the seed is highlighted, a diagnostic offers
-// its quick fix, the outline lists the cable, and the status bar shows the classification.
+// its quick fix, the outline lists the cable, and the status bar shows the classification; a .cableignore
+// leaves cables out of the index as on the desktop.
 import assert from 'node:assert/strict';
-import { focusEditor, goToLine, runCommand, lineNumberOf, openFile, renderedChar, screenshot, waitForLine, waitForSquiggle, chooseAction, waitForAction } from './workbench.mjs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { focusEditor, goToLine, runCommand, lineNumberOf, openFile, renderedChar, screenshot, waitForLine, waitForNoSquiggle, waitForSquiggle, chooseAction, waitForAction } from './workbench.mjs';
+
+const cableIgnoreFixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'cableignore');
 
 export const tests = [
   {
@@ -34,6 +40,23 @@ export const tests = [
       await screenshot(page, screenshotsDir, 'browser.png');
       await chooseAction(page, '(U)');
       await waitForLine(page, /^2\. \(U\) This paragraph has no portion mark/);
+    },
+  },
+  {
+    name: 'in the web worker host: a .cableignore leaves a folder of received cables out of the index',
+    async run({ page, workspace }) {
+      // refcheck.cable (CONFIDENTIAL) cites STATE 067890, which received/secret.cable is (SECRET): CBL030, an info.
+      // Copied in, then the window reloaded: a workspace that has them from the start.
+      cpSync(cableIgnoreFixtures, workspace, { recursive: true });
+      await page.reload();
+      await openFile(page, 'refcheck.cable');
+      await waitForSquiggle(page, 60_000);
+      // Ignoring the folder takes the SECRET cable out of the index, and the finding goes.
+      writeFileSync(join(workspace, '.cableignore'), 'received/\n');
+      await waitForNoSquiggle(page);
+      // Without the .cableignore, it is back.
+      rmSync(join(workspace, '.cableignore'));
+      await waitForSquiggle(page);
     },
   },
 ];

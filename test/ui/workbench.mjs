@@ -61,6 +61,12 @@ export async function waitForSquiggle(page, timeout = 45_000) {
     .waitFor({ state: 'attached', timeout });
 }
 
+/** Waits until the editor draws no diagnostic of these kinds (`squiggly-info`, ...) any more. */
+export async function waitForNoSquiggle(page, kinds = ['squiggly-error', 'squiggly-warning', 'squiggly-info'], timeout = 45_000) {
+  const selector = `${editorSelector} :is(${kinds.map((kind) => `.${kind}`).join(', ')})`;
+  await page.locator(selector).first().waitFor({ state: 'detached', timeout });
+}
+
 /** Waits until the Problems item of the status bar counts at least one problem. */
 export async function waitForProblems(page, timeout = 45_000) {
   await page.waitForFunction(() => {

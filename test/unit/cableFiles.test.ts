@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { findCableFiles } from '../../server/src/cableFiles';
+import { CABLE_IGNORE_FILE, ignoreRules, isIgnoredFile } from '../../server/src/cableIgnore';
 import { repoRoot } from '../helpers';
 
 function tree(files: Record<string, string>): string {
@@ -53,5 +55,27 @@ describe('findCableFiles', () => {
     const files = (output: string) => [...new Set((JSON.parse(output) as Array<{ file: string }>).map((problem) => path.basename(problem.file)))].sort();
     assert.deepEqual(files(run(['.'])), ['kept.cable']);
     assert.deepEqual(files(run(['ignored.cable'])), ['ignored.cable']);
+  });
+
+  it('a listing of the workspace filtered with isIgnoredFile (the browser client) leaves out what the walk does', async () => {
+    const names = ['a.cable', 'b.draft.cable', 'old/c.cable', 'old/keep/d.cable', 'team/e.cable', 'team/old/f.cable', 'team/x.draft.cable', 'out/g.cable', '.hidden/h.cable'];
+    const lines = ['old/', '*.draft.cable', '!x.draft.cable', '!old/keep/', 'keep', 'e.cable', '/old', 'team/old/', '# a comment', '!*.cable'];
+    const ignoreFile = fc.subarray(lines, { maxLength: 4 }).map((chosen) => chosen.join('\n'));
+    await fc.assert(
+      fc.asyncProperty(fc.option(ignoreFile), fc.option(ignoreFile), fc.option(ignoreFile), async (top, team, old) => {
+        const files: Record<string, string> = Object.fromEntries(names.map((name) => [name, '']));
+        if (top !== null) files[CABLE_IGNORE_FILE] = top;
+        if (team !== null) files[`team/${CABLE_IGNORE_FILE}`] = team;
+        if (old !== null) files[`old/${CABLE_IGNORE_FILE}`] = old;
+        const root = tree(files);
+        const rules = Object.entries(files)
+          .filter(([name]) => path.basename(name) === CABLE_IGNORE_FILE)
+          .map(([name, text]) => ignoreRules(path.posix.dirname(`${root}/${name}`), text));
+        const listed = names.filter((name) => !isIgnoredFile(`${root}/${name}`, root, rules)).sort();
+        assert.deepEqual(listed, relative(root, await findCableFiles(root)).sort());
+        fs.rmSync(root, { recursive: true, force: true });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -4,6 +4,7 @@
 // the cables (for references to other cables), and reads an extra TAGS file when the server asks.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
+import { CABLE_IGNORE_FILE, SKIPPED_FOLDERS, ignoreRules, isIgnoredFile, type IgnoreRules } from '../../../server/src/cableIgnore';
 import { configFilesNotification, readFileRequest, workspaceCablesNotification } from '../../../server/src/web/protocol';
 import { activateCable, cableClientOptions } from '../activate';
 
@@ -16,18 +17,23 @@ declare const Worker: { new (url: string): ConstructorParameters<typeof Language
 const HEADER_CHARACTERS = 16 * 1024;
 /** Cables sent to the server at once while the workspace is read. */
 const BATCH_SIZE = 100;
-const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+const EXCLUDE = `{${SKIPPED_FOLDERS.map((name) => `**/${name}/**`).join(',')}}`;
+
+/** The workspace's `.cableignore` files, read as the desktop's folder walk reads them. */
+let cableIgnores: IgnoreRules[] = [];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const worker = await startWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
   const watchers = [vscode.workspace.createFileSystemWatcher('**/*.cable'), vscode.workspace.createFileSystemWatcher('**/.cablerc.json'), vscode.workspace.createFileSystemWatcher('**/*.cableguide.json')];
-  context.subscriptions.push(...watchers);
+  const ignoreWatcher = vscode.workspace.createFileSystemWatcher(`**/${CABLE_IGNORE_FILE}`);
+  context.subscriptions.push(...watchers, ignoreWatcher);
   const schemes = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote', 'memfs'];
   client = new LanguageClient('cable', 'Cable Language Server', cableClientOptions(watchers, schemes), worker);
   await activateCable(context, client, true);
   const languageClient = client;
   languageClient.onRequest(readFileRequest, (params: { uri: string }) => readText(resolveUri(params.uri)));
   await sendConfigFiles(languageClient);
+  cableIgnores = await readCableIgnores();
   void sendCables(languageClient);
   const [cables, ...configs] = watchers;
   for (const watcher of configs) {
@@ -37,7 +43,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       watcher.onDidDelete(() => sendConfigFiles(languageClient)),
     );
   }
+  // A changed .cableignore: the cables it now leaves out leave the index, those it takes back come in.
+  const rereadIgnores = async (): Promise<void> => {
+    cableIgnores = await readCableIgnores();
+    await sendCables(languageClient);
+  };
   context.subscriptions.push(
+    ignoreWatcher.onDidCreate(rereadIgnores),
+    ignoreWatcher.onDidChange(rereadIgnores),
+    ignoreWatcher.onDidDelete(rereadIgnores),
     cables.onDidCreate((uri) => sendCable(languageClient, uri)),
     cables.onDidChange((uri) => sendCable(languageClient, uri)),
     cables.onDidDelete((uri) => languageClient.sendNotification(workspaceCablesNotification, { cables: [], removed: [uri.toString()] })),
@@ -82,14 +96,33 @@ async function sendConfigFiles(languageClient: LanguageClient): Promise<void> {
   await languageClient.sendNotification(configFilesNotification, { files });
 }
 
+async function readCableIgnores(): Promise<IgnoreRules[]> {
+  const rules: IgnoreRules[] = [];
+  for (const uri of await vscode.workspace.findFiles(`**/${CABLE_IGNORE_FILE}`, EXCLUDE)) {
+    const text = await readText(uri);
+    if (text !== null) rules.push(ignoreRules(vscode.Uri.joinPath(uri, '..').path, text));
+  }
+  return rules;
+}
+
+/** Whether a `.cableignore` of its workspace folder leaves the cable out of the index. */
+function isLeftOut(uri: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder !== undefined && isIgnoredFile(uri.path, folder.uri.path, cableIgnores);
+}
+
 async function sendCable(languageClient: LanguageClient, uri: vscode.Uri): Promise<void> {
+  if (isLeftOut(uri)) return;
   const text = await readText(uri);
   if (text !== null) await languageClient.sendNotification(workspaceCablesNotification, { cables: [{ uri: uri.toString(), text: text.slice(0, HEADER_CHARACTERS) }] });
 }
 
-/** The headers of the workspace's cables, a batch at a time. */
+/** The headers of the workspace's cables, a batch at a time; those a `.cableignore` leaves out, as removed. */
 async function sendCables(languageClient: LanguageClient): Promise<void> {
-  const found = await vscode.workspace.findFiles('**/*.cable', EXCLUDE);
+  const listed = await vscode.workspace.findFiles('**/*.cable', EXCLUDE);
+  const removed = listed.filter(isLeftOut).map((uri) => uri.toString());
+  if (removed.length > 0) await languageClient.sendNotification(workspaceCablesNotification, { cables: [], removed });
+  const found = listed.filter((uri) => !isLeftOut(uri));
   for (let start = 0; start < found.length; start += BATCH_SIZE) {
     const cables: Array<{ uri: string; text: string }> = [];
     for (const uri of found.slice(start, start + BATCH_SIZE)) {
