@@ -58,15 +58,18 @@ export function cableClientOptions(watchers: vscode.FileSystemWatcher[], schemes
   };
 }
 
-/** The commands and the status bar over a started client. In the browser the workspace check is not offered. */
-export async function activateCable(context: vscode.ExtensionContext, languageClient: BaseLanguageClient, web: boolean): Promise<void> {
+/**
+ * The commands and the status bar over a started client. Checking the whole workspace is each client's
+ * own: the desktop's server reads the files, the browser's client sends them.
+ */
+export async function activateCable(context: vscode.ExtensionContext, languageClient: BaseLanguageClient, checkWorkspace: () => Promise<void>): Promise<void> {
   context.subscriptions.push(languageClient);
   const previews = new CablePreviews(languageClient);
   context.subscriptions.push(previews);
   const handlers: Record<(typeof clientCommands)[keyof typeof clientCommands], (...args: unknown[]) => unknown> = {
     'cable.newCable': () => newCable(context),
     'cable.showPortionMarks': (argument) => showPortionMarks(languageClient, argument),
-    'cable.checkWorkspace': () => (web ? notInTheBrowser('Check All Cables in Workspace') : checkWorkspace(languageClient)),
+    'cable.checkWorkspace': () => checkWorkspace(),
     'cable.createConfig': () => createConfig(),
     'cable.showPreview': (argument) => previews.show(argument, false),
     'cable.showPreviewToSide': (argument) => previews.show(argument, true),
@@ -77,16 +80,16 @@ export async function activateCable(context: vscode.ExtensionContext, languageCl
   context.subscriptions.push(new ClassificationStatus(languageClient));
 }
 
-function notInTheBrowser(what: string): void {
-  void vscode.window.showInformationMessage(`Cable: ${what} needs VS Code on the desktop (it reads the workspace's files from disk); every cable you open is checked here too.`);
+/** Whether a folder is open to check; if not, says what is checked instead. */
+export function hasWorkspaceToCheck(): boolean {
+  if (vscode.workspace.workspaceFolders?.length) return true;
+  void vscode.window.showInformationMessage('Cable: open a folder to check its cables; an open cable is checked as it is.');
+  return false;
 }
 
-/** The problems of every cable in the workspace, in the Problems panel (with progress while they are checked). */
-async function checkWorkspace(languageClient: BaseLanguageClient): Promise<void> {
-  if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage('Cable: open a folder to check its cables; an open cable is checked as it is.');
-    return;
-  }
+/** The problems of every cable in the workspace, in the Problems panel (the desktop's server reads the files). */
+export async function checkWorkspace(languageClient: BaseLanguageClient): Promise<void> {
+  if (!hasWorkspaceToCheck()) return;
   await languageClient.sendRequest(checkWorkspaceRequest);
   await vscode.commands.executeCommand('workbench.actions.view.problems');
 }

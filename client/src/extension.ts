@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { activateCable, cableClientOptions } from './activate';
+import { activateCable, cableClientOptions, checkWorkspace } from './activate';
 
 let client: LanguageClient | undefined;
 
@@ -18,7 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The client id `cable` makes the `cable.trace.server` setting trace the protocol.
   client = new LanguageClient('cable', 'Cable Language Server', serverOptions, cableClientOptions(watchers, ['file', 'untitled']));
   context.subscriptions.push(vscode.tasks.registerTaskProvider(CABLE_LINT_TASK, cableLintTasks(context)));
-  await activateCable(context, client, false);
+  const languageClient = client;
+  await activateCable(context, languageClient, () => checkWorkspace(languageClient));
 }
 
 const CABLE_LINT_TASK = 'cable-lint';

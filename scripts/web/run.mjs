@@ -142,6 +142,27 @@ async function workerTests(browser) {
         return all.length > 0 && !all[all.length - 1].params.diagnostics.some((d) => d.code === 'CBL030');
       }, `${folder}/refcheck.cable`, { timeout: 20_000 });
     });
+    await check('cables the client sends whole for the workspace check get their problems published unopened, and cleared when removed', async () => {
+      const uri = 'vscode-vfs://github/cable-team/cables/unopened/unmarked.cable';
+      const unmarked = draft.replace(/^1\. \(U\) /m, '1. ');
+      await page.evaluate(({ uri, text }) => window.notify('cable/workspaceTexts', { cables: [{ uri, text }] }), { uri, text: unmarked });
+      /** Waits until the last diagnostics published for the cable have (or have not) a CBL001. */
+      const lastPublished = (hasCbl001) => page.waitForFunction(({ uri, hasCbl001 }) => {
+        const all = window.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+        return all.length > 0 && all[all.length - 1].params.diagnostics.some((d) => d.code === 'CBL001') === hasCbl001;
+      }, { uri, hasCbl001 }, { timeout: 20_000 });
+      await lastPublished(true);
+      // Opened and mended, it is checked as open; closed again, its problems are those of the text as read.
+      await page.evaluate(({ uri, text }) => window.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } }), { uri, text: draft });
+      await lastPublished(false);
+      await page.evaluate((uri) => window.notify('textDocument/didClose', { textDocument: { uri } }), uri);
+      await lastPublished(true);
+      await page.evaluate((uri) => window.notify('cable/workspaceTexts', { cables: [], removed: [uri] }), uri);
+      await page.waitForFunction((uri) => {
+        const all = window.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+        return all.length > 0 && all[all.length - 1].params.diagnostics.length === 0;
+      }, uri, { timeout: 20_000 });
+    });
     await check('a .cablerc.json the client sends applies to the cables below it, with its overrides; a bad key is a diagnostic in it', async () => {
       const folder = 'vscode-vfs://github/cable-team/cables';
       const text = '{\n  // received cables are kept for reference\n  "overrides": [{ "files": ["received/**"], "rules": { "CBL001": "off" } }],\n  "rules": { "CBL001": "warning" },\n}';

@@ -1,12 +1,12 @@
 // Cable in the browser's extension host (npm run test:web: code-server with the extension forced into the
 // web worker host, as on vscode.dev): it says it runs there, the seed is highlighted, a diagnostic offers
 // its quick fix, the outline lists the cable, and the status bar shows the classification; a .cableignore
-// leaves cables out of the index as on the desktop.
+// leaves cables out of the index as on the desktop; Check All Cables in Workspace lists unopened cables' problems.
 import assert from 'node:assert/strict';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { focusEditor, goToLine, runCommand, lineNumberOf, openFile, renderedChar, screenshot, waitForLine, waitForNoSquiggle, waitForSquiggle, chooseAction, waitForAction } from './workbench.mjs';
+import { focusEditor, goToLine, runCommand, lineNumberOf, openFile, renderedChar, screenshot, waitForLine, waitForNoSquiggle, waitForProblems, waitForSquiggle, chooseAction, waitForAction } from './workbench.mjs';
 
 const cableIgnoreFixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'cableignore');
 
@@ -57,6 +57,17 @@ export const tests = [
       // Without the .cableignore, it is back.
       rmSync(join(workspace, '.cableignore'));
       await waitForSquiggle(page);
+    },
+  },
+  {
+    name: 'in the web worker host: Check All Cables in Workspace lists the problems of a cable no editor has open',
+    async run({ page }) {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'unmarked.cable' }).first().waitFor({ timeout: 60_000 });
+      await runCommand(page, 'Cable: Check All Cables in Workspace');
+      // unmarked.cable's paragraph 2 has no mark: an error, counted in the status bar, with no editor open.
+      await waitForProblems(page, 60_000);
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'unmarked.cable' }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'CBL001' }).first().waitFor({ timeout: 30_000 });
     },
   },
 ];

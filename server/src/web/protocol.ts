@@ -16,5 +16,16 @@ export interface WorkspaceCablesParams {
   removed?: string[];
 }
 
+/**
+ * Client to server, for Check All Cables in Workspace (or `cable.problems.workspace`): the workspace's cables
+ * whole, whose problems the server publishes as if they were open; `removed` went away or is no longer checked.
+ */
+export const workspaceTextsNotification = 'cable/workspaceTexts';
+
+export interface WorkspaceTextsParams {
+  cables: Array<{ uri: string; text: string }>;
+  removed?: string[];
+}
+
 /** Server to client: the text of a workspace file (an extra TAGS file), or null when it cannot be read. */
 export const readFileRequest = 'cable/readFile';

@@ -2,7 +2,7 @@
 // features (features.ts) over postMessage. There is no disk: the client sends the workspace's
 // .cablerc.json files and the headers of its cables, read through vscode.workspace.fs (virtual file
 // systems too), and reads an extra TAGS file when the server asks for it. Problems in those files are
-// diagnostics in them, as on the desktop.
+// diagnostics in them, as on the desktop. To check the whole workspace, the client sends its cables whole.
 import {
   BrowserMessageReader,
   BrowserMessageWriter,
@@ -19,7 +19,15 @@ import { resolveConfig, type ConfigFile } from '../service/configLoader';
 import { parseGuide } from '../service/guides';
 import { builtinVocabulary, loadTagVocabulary, type TagVocabulary } from '../service/tagVocabulary';
 import { CableIndex } from '../service/workspaceIndex';
-import { configFilesNotification, readFileRequest, workspaceCablesNotification, type ConfigFilesParams, type WorkspaceCablesParams } from './protocol';
+import {
+  configFilesNotification,
+  readFileRequest,
+  workspaceCablesNotification,
+  workspaceTextsNotification,
+  type ConfigFilesParams,
+  type WorkspaceCablesParams,
+  type WorkspaceTextsParams,
+} from './protocol';
 
 /** The worker's global scope, as much of it as the message reader and writer use. */
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
@@ -74,6 +82,7 @@ function configurationChanged(): void {
   for (const document of documents.all()) settingsFor(document.uri);
   report.publish();
   for (const document of documents.all()) validate(document);
+  for (const document of workspaceTexts.values()) if (!documents.get(document.uri)) publishWorkspaceText(document);
 }
 
 
@@ -141,6 +150,30 @@ connection.onNotification(workspaceCablesNotification, (params: WorkspaceCablesP
   for (const document of documents.all()) validate(document);
 });
 
+// --- Check All Cables in Workspace: the whole cables the client sent, checked as if open ---
+
+/** The workspace's cables as last read by the client, while the workspace is checked. */
+const workspaceTexts = new Map<string, TextDocument>();
+
+connection.onNotification(workspaceTextsNotification, (params: WorkspaceTextsParams) => {
+  for (const uri of params.removed ?? []) {
+    workspaceTexts.delete(uri);
+    if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+  for (const cable of params.cables) {
+    const document = TextDocument.create(cable.uri, 'cable', 0, cable.text);
+    workspaceTexts.set(cable.uri, document);
+    if (!documents.get(cable.uri)) publishWorkspaceText(document);
+  }
+});
+
+/** A closed cable's problems, from its text as read; its model is not kept (a workspace may hold thousands). */
+function publishWorkspaceText(document: TextDocument): void {
+  const diagnostics = guarded('diagnostics', [], () => service.diagnostics(document));
+  service.forget(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics });
+}
+
 // --- diagnostics, published as the text changes ---
 
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -167,7 +200,10 @@ documents.onDidChangeContent((event) => {
 documents.onDidSave((event) => validate(event.document));
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  // A cable of the checked workspace keeps its problems, as its text was last read.
+  const checked = workspaceTexts.get(event.document.uri);
+  if (checked) publishWorkspaceText(checked);
+  else void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
 wireFeatures(connection, documents, service, guarded);
