@@ -163,6 +163,24 @@ async function workerTests(browser) {
         return all.length > 0 && all[all.length - 1].params.diagnostics.length === 0;
       }, uri, { timeout: 20_000 });
     });
+    await check('a checked cable that cites another is checked again when the cited cable enters or leaves the index', async () => {
+      const folder = 'vscode-vfs://github/cable-team/checked';
+      const citing = `${folder}/refcheck.cable`;
+      const cited = `${folder}/received/secret.cable`;
+      /** Waits until the last diagnostics published for the citing cable have (or have not) a CBL030. */
+      const lastPublished = (hasCbl030) => page.waitForFunction(({ uri, hasCbl030 }) => {
+        const all = window.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+        return all.length > 0 && all[all.length - 1].params.diagnostics.some((d) => d.code === 'CBL030') === hasCbl030;
+      }, { uri: citing, hasCbl030 }, { timeout: 20_000 });
+      // Checked before the index knows either cable (as when the check starts while the headers are read).
+      await page.evaluate(({ uri, text }) => window.notify('cable/workspaceTexts', { cables: [{ uri, text }] }), { uri: citing, text: refCheck });
+      await lastPublished(false);
+      await page.evaluate((cables) => window.notify('cable/workspaceCables', { cables }), [{ uri: citing, text: refCheck }, { uri: cited, text: secretCable }]);
+      await lastPublished(true);
+      await page.evaluate((uri) => window.notify('cable/workspaceCables', { cables: [], removed: [uri] }), cited);
+      await lastPublished(false);
+      await page.evaluate((uri) => window.notify('cable/workspaceTexts', { cables: [], removed: [uri] }), citing);
+    });
     await check('a .cablerc.json the client sends applies to the cables below it, with its overrides; a bad key is a diagnostic in it', async () => {
       const folder = 'vscode-vfs://github/cable-team/cables';
       const text = '{\n  // received cables are kept for reference\n  "overrides": [{ "files": ["received/**"], "rules": { "CBL001": "off" } }],\n  "rules": { "CBL001": "warning" },\n}';

@@ -232,7 +232,8 @@ class OneOrMany<Value extends object | string> {
   }
 }
 
-function yearlessKey(key: string): string {
+/** A key without its year: the post and serial (`STATE109154`), as messageRefKey makes them without a year. */
+export function yearlessKey(key: string): string {
   return key.replace(/^\d{2}/, '');
 }
 

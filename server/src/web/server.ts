@@ -18,7 +18,7 @@ import { ConfigReport } from '../configReport';
 import { resolveConfig, type ConfigFile } from '../service/configLoader';
 import { parseGuide } from '../service/guides';
 import { builtinVocabulary, loadTagVocabulary, type TagVocabulary } from '../service/tagVocabulary';
-import { CableIndex } from '../service/workspaceIndex';
+import { CableIndex, messageRefKey, yearlessKey } from '../service/workspaceIndex';
 import {
   configFilesNotification,
   readFileRequest,
@@ -145,10 +145,39 @@ connection.onNotification(configFilesNotification, (params: ConfigFilesParams) =
 // --- the workspace index: headers the client read ---
 
 connection.onNotification(workspaceCablesNotification, (params: WorkspaceCablesParams) => {
-  for (const uri of params.removed ?? []) if (!documents.get(uri)) index.remove(uri);
-  for (const cable of params.cables) if (!documents.get(cable.uri)) index.update(cable.uri, cable.text);
+  /** The cables whose entry went, came or changed, as post and serial. */
+  const changed = new Set<string>();
+  const noteChange = (uri: string) => {
+    const key = index.byUri(uri)?.key;
+    if (key) changed.add(yearlessKey(key));
+  };
+  for (const uri of params.removed ?? []) {
+    if (documents.get(uri)) continue;
+    noteChange(uri);
+    index.remove(uri);
+  }
+  for (const cable of params.cables) {
+    if (documents.get(cable.uri)) continue;
+    noteChange(cable.uri);
+    index.update(cable.uri, cable.text);
+    noteChange(cable.uri);
+  }
   for (const document of documents.all()) validate(document);
+  recheckWorkspaceTexts(changed);
 });
+
+/**
+ * The checked workspace's closed cables that are, or cite, a changed cable: what their REFs name may have
+ * changed (CBL030), or the index learnt their own references only now.
+ */
+function recheckWorkspaceTexts(changed: ReadonlySet<string>): void {
+  if (changed.size === 0) return;
+  for (const document of workspaceTexts.values()) {
+    const entry = index.byUri(document.uri);
+    if (documents.get(document.uri) || !entry) continue;
+    if (changed.has(yearlessKey(entry.key)) || entry.cites.some((cited) => changed.has(messageRefKey(cited.post, cited.serial)))) publishWorkspaceText(document);
+  }
+}
 
 // --- Check All Cables in Workspace: the whole cables the client sent, checked as if open ---
 
