@@ -241,6 +241,8 @@ async function launchBrowser(playwrightCore, chromiumPath, env, scratch) {
 function copyWorkspace(scratch, name) {
   const target = join(scratch, name);
   cpSync(workspaceFixtures, target, { recursive: true });
+  // The guide beside guides/guided.cable is the shipped example (examples/guides), not a copy of it.
+  cpSync(join(repoRoot, 'examples', 'guides', '.cableguide.json'), join(target, 'guides', '.cableguide.json'));
   return target;
 }
 

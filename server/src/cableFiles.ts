@@ -17,12 +17,12 @@ async function readIgnoreRules(folder: string): Promise<IgnoreRules | undefined>
   return text === undefined ? undefined : ignoreRules(posix(folder), text);
 }
 
-/** The `.cableignore` files of a folder's ancestors. */
+/** The `.cableignore` files of a folder's ancestors, outermost first. */
 async function rulesAbove(folder: string): Promise<IgnoreRules[]> {
   const found: IgnoreRules[] = [];
   for (let current = path.dirname(folder); ; current = path.dirname(current)) {
     const rules = await readIgnoreRules(current);
-    if (rules) found.push(rules);
+    if (rules) found.unshift(rules);
     if (path.dirname(current) === current) break;
   }
   return found;

@@ -2,6 +2,7 @@
 // (cableFiles.ts) and by the browser client, which lists a workspace's files instead of walking it. Each
 // file's patterns are relative to its own folder, as `.gitignore`'s are; paths here are absolute and POSIX.
 import ignore, { type Ignore } from 'ignore';
+import { relativeInside } from './service/paths';
 
 export const CABLE_IGNORE_FILE = '.cableignore';
 
@@ -18,21 +19,20 @@ export function ignoreRules(folder: string, text: string): IgnoreRules {
   return { folder, patterns: ignore().add(text) };
 }
 
-/** `target` relative to `folder`, or undefined when it is not below it. */
-function below(folder: string, target: string): string | undefined {
-  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-  return target.startsWith(prefix) && target.length > prefix.length ? target.slice(prefix.length) : undefined;
+/** Rules in the order they are read: outermost folder first. */
+export function outermostFirst(rules: readonly IgnoreRules[]): IgnoreRules[] {
+  return [...rules].sort((a, b) => a.folder.length - b.folder.length);
 }
 
 /**
- * Whether `target` (a folder when `isFolder`) is left out by the rules of the folders above it, read
- * outermost first as git reads them: a nearer file may ignore again, or take back (`!name`), what an outer
- * one said. Rules of other folders do not apply.
+ * Whether `target` (a folder when `isFolder`) is left out by the rules of the folders above it, given
+ * outermost first (see outermostFirst) as git reads them: a nearer file may ignore again, or take back
+ * (`!name`), what an outer one said. Rules of other folders do not apply.
  */
 export function isIgnored(target: string, isFolder: boolean, rules: readonly IgnoreRules[]): boolean {
   let ignored = false;
-  for (const { folder, patterns } of [...rules].sort((a, b) => a.folder.length - b.folder.length)) {
-    const relative = below(folder, target);
+  for (const { folder, patterns } of rules) {
+    const relative = relativeInside(folder, target);
     if (relative === undefined) continue;
     const verdict = patterns.test(isFolder ? `${relative}/` : relative);
     if (verdict.ignored) ignored = true;
@@ -47,7 +47,7 @@ export function isIgnored(target: string, isFolder: boolean, rules: readonly Ign
  * the listing is of: the folders above it are not looked at.
  */
 export function isIgnoredFile(file: string, root: string, rules: readonly IgnoreRules[]): boolean {
-  const relative = below(root, file);
+  const relative = relativeInside(root, file);
   if (relative === undefined) return false;
   const folders = relative.split('/').slice(0, -1);
   let folder = root.replace(/\/$/, '');

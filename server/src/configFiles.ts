@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeConfigProblem, resolveConfig, type ConfigFile, type ConfigProblem, type ResolvedConfig } from './service/configLoader';
-import { GUIDE_FILE_NAME, parseGuide, type Guide } from './service/guides';
+import { GUIDE_FILE_NAME, applyingGuideNames, parseGuide, type Guide } from './service/guides';
 import { loadTagVocabulary, type TagVocabulary } from './service/tagVocabulary';
 
 export const RC_FILE_NAME = '.cablerc.json';
@@ -47,9 +47,9 @@ export class ConfigFiles {
   resolve(file: string, options: { settings?: unknown; settingsFolder?: string; rcFile?: ConfigFile } = {}): ResolvedConfig {
     const rcFile = options.rcFile ?? this.nearest(path.dirname(file));
     const resolved = resolveConfig({ settings: options.settings, settingsFolder: options.settingsFolder, rcFile, target: file });
-    const guideFiles = [this.nearestNamed(path.dirname(file), GUIDE_FILE_NAME, this.nearestGuideByFolder)?.name, ...resolved.config.guideFiles].filter((name): name is string => Boolean(name));
+    const nearestGuide = this.nearestNamed(path.dirname(file), GUIDE_FILE_NAME, this.nearestGuideByFolder)?.name;
     const guides: Guide[] = [];
-    for (const name of new Set(guideFiles.map((guideFile) => path.resolve(guideFile)))) {
+    for (const name of applyingGuideNames(nearestGuide && path.resolve(nearestGuide), resolved.config.guideFiles.map((guideFile) => path.resolve(guideFile)))) {
       const read = this.guide(name);
       if (read.guide) guides.push(read.guide);
       resolved.problems.push(...read.problems);

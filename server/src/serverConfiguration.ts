@@ -7,6 +7,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { ConfigFiles } from './configFiles';
 import { ConfigReport } from './configReport';
 import type { DocumentSettings } from './service';
+import { innermostFolder } from './service/paths';
 
 export class ServerConfiguration {
   private readonly files = new ConfigFiles();
@@ -72,17 +73,8 @@ export class ServerConfiguration {
     }
   }
 
-  private folderOf(uri: string): string | undefined {
-    let best: string | undefined;
-    for (const folder of this.folders()) {
-      const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-      if (uri.startsWith(prefix) && (!best || folder.length > best.length)) best = folder;
-    }
-    return best;
-  }
-
   private resolve(uri: string): { settings: DocumentSettings; newProblems: boolean } {
-    const folder = this.folderOf(uri);
+    const folder = innermostFolder(uri, this.folders());
     const settings = folder ? this.settingsByFolder.get(folder) : this.globalSettings;
     const settingsFolder = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     const resolved = uri.startsWith('file:')

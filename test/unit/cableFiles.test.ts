@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { findCableFiles } from '../../server/src/cableFiles';
-import { CABLE_IGNORE_FILE, ignoreRules, isIgnoredFile } from '../../server/src/cableIgnore';
+import { CABLE_IGNORE_FILE, ignoreRules, isIgnoredFile, outermostFirst } from '../../server/src/cableIgnore';
 import { repoRoot } from '../helpers';
 
 function tree(files: Record<string, string>): string {
@@ -68,9 +68,11 @@ describe('findCableFiles', () => {
         if (team !== null) files[`team/${CABLE_IGNORE_FILE}`] = team;
         if (old !== null) files[`old/${CABLE_IGNORE_FILE}`] = old;
         const root = tree(files);
-        const rules = Object.entries(files)
-          .filter(([name]) => path.basename(name) === CABLE_IGNORE_FILE)
-          .map(([name, text]) => ignoreRules(path.posix.dirname(`${root}/${name}`), text));
+        const rules = outermostFirst(
+          Object.entries(files)
+            .filter(([name]) => path.basename(name) === CABLE_IGNORE_FILE)
+            .map(([name, text]) => ignoreRules(path.posix.dirname(`${root}/${name}`), text)),
+        );
         const listed = names.filter((name) => !isIgnoredFile(`${root}/${name}`, root, rules)).sort();
         assert.deepEqual(listed, relative(root, await findCableFiles(root)).sort());
         fs.rmSync(root, { recursive: true, force: true });

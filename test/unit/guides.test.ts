@@ -8,12 +8,13 @@ import { describe, it } from 'node:test';
 import { matchGuides, parseGuide, phrasePattern, type Guide } from '../../server/src/service/guides';
 import { parse } from '../../server/src/service/parser';
 import { applyTextEdits } from '../../server/src/service/textEdits';
-import { fixturesDir } from '../helpers';
+import { fixturesDir, repoRoot } from '../helpers';
 import { readMarkedFixture } from './markedFixtures';
 import { compareKeys, diagnosticKeys, diagnosticsOf, quickFixesFor, serviceFor, testUri } from './serviceHelpers';
 
 const dir = path.join(fixturesDir, 'guides');
-const guideFile = path.join(dir, 'guide.cableguide.json');
+// The example the README shows: the tests prove it reads and matches as documented.
+const guideFile = path.join(repoRoot, 'examples', 'guides', '.cableguide.json');
 
 function exampleGuide(): Guide {
   const { guide, problems } = parseGuide({ name: guideFile, text: fs.readFileSync(guideFile, 'utf8') });

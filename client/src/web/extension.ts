@@ -5,7 +5,7 @@
 // an extra TAGS file when the server asks.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import { CABLE_IGNORE_FILE, SKIPPED_FOLDERS, ignoreRules, isIgnoredFile, type IgnoreRules } from '../../../server/src/cableIgnore';
+import { CABLE_IGNORE_FILE, SKIPPED_FOLDERS, ignoreRules, isIgnoredFile, outermostFirst, type IgnoreRules } from '../../../server/src/cableIgnore';
 import { configFilesNotification, readFileRequest, workspaceCablesNotification, workspaceTextsNotification } from '../../../server/src/web/protocol';
 import { activateCable, cableClientOptions, hasWorkspaceToCheck } from '../activate';
 
@@ -107,24 +107,24 @@ async function readText(uri: vscode.Uri): Promise<string | null> {
   }
 }
 
+/** The workspace's files that match `pattern`, with their text (unreadable ones left out). */
+async function readFiles(pattern: string): Promise<Array<{ uri: vscode.Uri; text: string }>> {
+  const files: Array<{ uri: vscode.Uri; text: string }> = [];
+  for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDE)) {
+    const text = await readText(uri);
+    if (text !== null) files.push({ uri, text });
+  }
+  return files;
+}
+
 /** Every .cablerc.json and classification guide (`*.cableguide.json`) of the workspace. */
 async function sendConfigFiles(languageClient: LanguageClient): Promise<void> {
-  const found = [...(await vscode.workspace.findFiles('**/.cablerc.json', EXCLUDE)), ...(await vscode.workspace.findFiles('**/*.cableguide.json', EXCLUDE))];
-  const files: Array<{ uri: string; text: string }> = [];
-  for (const uri of found) {
-    const text = await readText(uri);
-    if (text !== null) files.push({ uri: uri.toString(), text });
-  }
-  await languageClient.sendNotification(configFilesNotification, { files });
+  const found = [...(await readFiles('**/.cablerc.json')), ...(await readFiles('**/*.cableguide.json'))];
+  await languageClient.sendNotification(configFilesNotification, { files: found.map(({ uri, text }) => ({ uri: uri.toString(), text })) });
 }
 
 async function readCableIgnores(): Promise<IgnoreRules[]> {
-  const rules: IgnoreRules[] = [];
-  for (const uri of await vscode.workspace.findFiles(`**/${CABLE_IGNORE_FILE}`, EXCLUDE)) {
-    const text = await readText(uri);
-    if (text !== null) rules.push(ignoreRules(vscode.Uri.joinPath(uri, '..').path, text));
-  }
-  return rules;
+  return outermostFirst((await readFiles(`**/${CABLE_IGNORE_FILE}`)).map(({ uri, text }) => ignoreRules(vscode.Uri.joinPath(uri, '..').path, text)));
 }
 
 /** Whether a `.cableignore` of its workspace folder leaves the cable out of the index. */

@@ -9,6 +9,7 @@ import { BULLET_MARKS, VALIDATE_RUNS, defaultConfig, type BulletMarks, type Cabl
 import { executiveOrderInfo } from './data/executiveOrders';
 import type { Level } from './model';
 import { ruleById } from './rules';
+import { relativeInside } from './paths';
 
 export interface ConfigFile {
   /** The file's path (the folder it stands in anchors its override globs and relative paths). */
@@ -143,13 +144,6 @@ function positionsOf(text: string): (offset: number) => ConfigPosition {
 function folderOf(file: string): string {
   const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
   return cut <= 0 ? file.slice(0, cut + 1) : file.slice(0, cut);
-}
-
-/** `target` relative to `folder` with `/` separators, or undefined when it is not inside it. */
-function relativeInside(folder: string, target: string): string | undefined {
-  const base = folder.replace(/\\/g, '/').replace(/\/+$/, '');
-  const path = target.replace(/\\/g, '/');
-  return path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined;
 }
 
 function isAbsolutePath(file: string): boolean {

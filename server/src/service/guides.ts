@@ -8,6 +8,11 @@ import { LEVELS, levelRank, type CableModel, type Level, type Portion } from './
 
 export const GUIDE_FILE_NAME = '.cableguide.json';
 
+/** The guides that apply to a cable: the nearest `.cableguide.json` above it, then those its configuration lists, each once. */
+export function applyingGuideNames(nearest: string | undefined, configured: readonly string[]): string[] {
+  return [...new Set([nearest, ...configured].filter((name): name is string => Boolean(name)))];
+}
+
 /** How long a topic's information stays classified: years after the DTG, a date, or an exemption (`25X1`). */
 export type GuideDuration = { years: number } | { date: { year: number; month: number; day: number } } | { exemption: string };
 

@@ -16,7 +16,8 @@ import { featureCapabilities, guardWith, wireFeatures } from '../features';
 import { createCableService, type DocumentSettings } from '../service';
 import { ConfigReport } from '../configReport';
 import { resolveConfig, type ConfigFile } from '../service/configLoader';
-import { parseGuide } from '../service/guides';
+import { GUIDE_FILE_NAME, applyingGuideNames, parseGuide } from '../service/guides';
+import { innermostFolder } from '../service/paths';
 import { builtinVocabulary, loadTagVocabulary, type TagVocabulary } from '../service/tagVocabulary';
 import { CableIndex, messageRefKey, yearlessKey } from '../service/workspaceIndex';
 import {
@@ -53,6 +54,8 @@ let settings: unknown;
 let configFiles = new Map<string, ConfigFile>();
 /** The workspace's classification guides as read, by URI. */
 let guides = new Map<string, ReturnType<typeof parseGuide>>();
+/** The folders that hold a `.cableguide.json` (the guide nearest above a cable applies to it). */
+let guideFolders: string[] = [];
 const byUri = new Map<string, DocumentSettings>();
 const vocabularies = new Map<string, TagVocabulary>();
 const report = new ConfigReport(connection, (file) => file);
@@ -86,23 +89,13 @@ function configurationChanged(): void {
 }
 
 
-/** The .cablerc.json in the nearest folder above the cable. */
-function nearestConfigFile(uri: string): ConfigFile | undefined {
-  let best: [string, ConfigFile] | undefined;
-  for (const entry of configFiles) if (uri.startsWith(`${entry[0]}/`) && (!best || entry[0].length > best[0].length)) best = entry;
-  return best?.[1];
-}
-
 function settingsFor(uri: string): DocumentSettings {
   let resolved = byUri.get(uri);
   if (resolved) return resolved;
-  const { config, problems } = resolveConfig({ settings, rcFile: nearestConfigFile(uri), target: uri });
-  // The guides: the nearest .cableguide.json above the cable, and those the configuration lists.
-  let nearestGuide: string | undefined;
-  for (const guideUri of guides.keys()) {
-    if (guideUri.endsWith('/.cableguide.json') && uri.startsWith(guideUri.slice(0, -'.cableguide.json'.length)) && (!nearestGuide || guideUri.length > nearestGuide.length)) nearestGuide = guideUri;
-  }
-  const applying = [...new Set([nearestGuide, ...config.guideFiles].filter((name): name is string => Boolean(name)))];
+  const rcFolder = innermostFolder(uri, configFiles.keys());
+  const { config, problems } = resolveConfig({ settings, rcFile: rcFolder === undefined ? undefined : configFiles.get(rcFolder), target: uri });
+  const guideFolder = innermostFolder(uri, guideFolders);
+  const applying = applyingGuideNames(guideFolder === undefined ? undefined : `${guideFolder}/${GUIDE_FILE_NAME}`, config.guideFiles);
   config.guides = applying.flatMap((name) => guides.get(name)?.guide ?? []);
   for (const name of applying) problems.push(...(guides.get(name)?.problems ?? [{ message: `the classification guide ${name} is not in the workspace.` }]));
   if (problems.map((problem) => report.note(problem)).some(Boolean)) report.publish();
@@ -139,6 +132,7 @@ connection.onNotification(configFilesNotification, (params: ConfigFilesParams) =
   const rcFiles = params.files.filter((file) => file.uri.endsWith('/.cablerc.json'));
   configFiles = new Map(rcFiles.map((file) => [file.uri.slice(0, file.uri.lastIndexOf('/')), { name: file.uri, text: file.text }]));
   guides = new Map(params.files.filter((file) => file.uri.endsWith('.cableguide.json')).map((file) => [file.uri, parseGuide({ name: file.uri, text: file.text })]));
+  guideFolders = [...guides.keys()].filter((guideUri) => guideUri.endsWith(`/${GUIDE_FILE_NAME}`)).map((guideUri) => guideUri.slice(0, -GUIDE_FILE_NAME.length - 1));
   configurationChanged();
 });
 
