@@ -112,6 +112,18 @@ describe('classification guides: rules CBL032-CBL034', () => {
     assert.equal(findings[2].range.start.line, 22);
   });
 
+  it('a topic\'s controls are named as marks name them: NF in the guide is the NOFORN of (S//NF)', () => {
+    const text = ['{', '  "guide": "Short names",', '  "topics": [{ "id": "T-1", "match": ["centrifuge"], "level": "S", "controls": ["nf"] }]', '}'].join('\n');
+    const { guide, problems } = parseGuide({ name: '/ws/.cableguide.json', text });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(guide!.topics[0].controls, ['NOFORN']);
+    const cable = readMarkedFixture(fs.readFileSync(path.join(dir, 'trigger.cable'), 'utf8')).text.replace(/^3\. \(C\) /m, '3. (S//NF) centrifuge ');
+    const findings = diagnosticsOf(cable, { guides: [guide!] }).filter((d) => d.code === 'CBL032' && /^Paragraph 3\b/.test(d.message));
+    assert.deepEqual(findings, []);
+    const unknown = parseGuide({ name: '/ws/.cableguide.json', text: text.replace('"nf"', '"NOFRN"') });
+    assert.match(unknown.problems[0].message, /"controls" must be a list of known dissemination controls/);
+  });
+
   it('the fixes raise the mark, add the reasons in their case, and write the declassification date', () => {
     const { text } = readMarkedFixture(fs.readFileSync(path.join(dir, 'trigger.cable'), 'utf8'));
     const config = { guides: [exampleGuide()] };

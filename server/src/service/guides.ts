@@ -5,6 +5,7 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ConfigFile, ConfigPosition, ConfigProblem } from './configLoader';
 import { LEVELS, levelRank, type CableModel, type Level, type Portion } from './model';
+import { normaliseControl } from './parser/marks';
 
 export const GUIDE_FILE_NAME = '.cableguide.json';
 
@@ -174,7 +175,8 @@ function parseTopic(
     }
     return (found.value as string[]).map((item) => item.trim());
   };
-  const controls = list('controls', (item) => /^[A-Z][A-Z0-9 /-]*$/i.test(item.trim()), 'dissemination controls such as NOFORN or REL TO USA, GBR').map((item) => item.toUpperCase());
+  // Named as the marks name them (`NF` is NOFORN), so that a mark's controls and a topic's compare.
+  const controls = list('controls', (item) => normaliseControl(item) !== undefined, 'known dissemination controls such as NOFORN or REL TO USA, GBR').map((item) => normaliseControl(item)!);
   const reasons = list('reasons', (item) => /^[a-h]$/i.test(item.trim()), 'E.O. 13526 section 1.4 letters a-h').map((item) => item.toLowerCase());
   const declassifyNode = value('declassify');
   const declassify = declassifyNode ? parseDuration(declassifyNode.value) : undefined;
