@@ -33,14 +33,22 @@ export async function focusEditor(page) {
   await page.locator(`${editorSelector} .view-lines`).click({ position: { x: 5, y: 5 } });
 }
 
-/** Runs a command from the palette by its title, as a user would. */
-export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
+/**
+ * Runs a command from the palette by its title, as a user would. A window that has just opened may list an
+ * extension's commands only a little later: the palette is asked again until the command is there.
+ */
+export async function runCommand(page, title, timeout = 60_000) {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor();
+  for (const deadline = Date.now() + timeout; ;) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const listed = await row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (listed) break;
+    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) throw new Error(`the command palette does not list "${title}"`);
+  }
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
