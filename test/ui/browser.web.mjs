@@ -2,11 +2,10 @@
 // web worker host, as on vscode.dev): it says it runs there, the seed is highlighted, a diagnostic offers
 // its quick fix, the outline lists the cable, and the status bar shows the classification; a .cableignore
 // leaves cables out of the index as on the desktop; Check All Cables in Workspace lists unopened cables' problems.
-import assert from 'node:assert/strict';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { focusEditor, goToLine, runCommand, lineNumberOf, openFile, renderedChar, screenshot, waitForLine, waitForNoSquiggle, waitForProblems, waitForSquiggle, chooseAction, waitForAction } from './workbench.mjs';
+import { expectSeedMarksColoured, focusEditor, goToLine, runCommand, lineNumberOf, openFile, screenshot, waitForLine, waitForNoSquiggle, waitForProblems, waitForSquiggle, chooseAction, waitForAction } from './workbench.mjs';
 
 const cableIgnoreFixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'cableignore');
 
@@ -18,13 +17,7 @@ export const tests = [
       // Only the browser build says this (once): the extension runs in the web worker host.
       await page.locator('.notifications-toasts', { hasText: 'Cable runs in the browser' }).waitFor({ timeout: 60_000 });
 
-      await goToLine(page, lineNumberOf(workspace, 'seed.cable', /This is an action request/));
-      await waitForLine(page, /Guidance for use by the Embassy REP/);
-      const unclassified = await renderedChar(page, '(U) This is an action request', 1);
-      const confidential = await renderedChar(page, '(C) Guidance for use', 1);
-      const plain = await renderedChar(page, 'Embassy Paris please', 2);
-      assert.notEqual(unclassified.color, confidential.color, '(U) and (C) are drawn in the same colour');
-      assert.notEqual(confidential.color, plain.color, '(C) is drawn like plain text');
+      await expectSeedMarksColoured(page, workspace);
       await page.locator('footer .statusbar-item', { hasText: 'CONFIDENTIAL' }).first().waitFor({ state: 'visible', timeout: 45_000 });
       await runCommand(page, 'Explorer: Focus on Outline View');
       await page.locator('.outline-pane .monaco-list-row', { hasText: 'FM SECSTATE WASHDC' }).first().waitFor({ timeout: 30_000 });

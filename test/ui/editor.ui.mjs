@@ -1,7 +1,7 @@
 // What only the screen shows about the seed: the grammar's colours for (U), (C) and the banner,
 // the outline beside it, and the classification in the status bar.
 import assert from 'node:assert/strict';
-import { goToLine, lineNumberOf, openFile, renderedChar, runCommand, screenshot, waitForLine } from './workbench.mjs';
+import { expectSeedMarksColoured, goToLine, lineNumberOf, openFile, renderedChar, runCommand, screenshot, waitForLine } from './workbench.mjs';
 
 export const tests = [
   {
@@ -11,15 +11,7 @@ export const tests = [
       await goToLine(page, lineNumberOf(workspace, 'seed.cable', /STATE 109154$/));
       await waitForLine(page, /C O N F I D E N T I A L/);
       const banner = await renderedChar(page, 'C O N F I D E N T I A L', 0);
-      await goToLine(page, lineNumberOf(workspace, 'seed.cable', /This is an action request/));
-      await waitForLine(page, /Guidance for use by the Embassy REP/);
-      const unclassified = await renderedChar(page, '(U) This is an action request', 1);
-      // Words of the body that no rule of the grammar names: the colour of plain text.
-      const plain = await renderedChar(page, 'Embassy Paris please', 2);
-      const confidential = await renderedChar(page, '(C) Guidance for use', 1);
-      assert.notEqual(unclassified.color, confidential.color, '(U) and (C) are drawn in the same colour');
-      assert.notEqual(unclassified.color, plain.color, '(U) is drawn like plain text');
-      assert.notEqual(confidential.color, plain.color, '(C) is drawn like plain text');
+      const { plain } = await expectSeedMarksColoured(page, workspace);
       assert.notEqual(banner.color, plain.color, 'the banner is drawn like plain text');
 
       // The picture for the README: the top of the seed with its outline.

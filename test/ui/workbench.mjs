@@ -1,6 +1,7 @@
 // Driving code-server's workbench in Chromium for the UI tests: open a file, move the cursor, find
 // rendered text, wait for the editor's own signals (squiggles, widgets), never for a fixed time.
 /* global document, NodeFilter, getComputedStyle -- page.evaluate callbacks run in the browser */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -182,4 +183,21 @@ export async function chooseAction(page, label) {
   const focused = page.locator('.action-widget .monaco-list-row.focused');
   for (let step = 0; step < 10 && !((await focused.textContent().catch(() => '')) ?? '').includes(label); step += 1) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Asserts that the seed's (U) and (C) marks are drawn in colours of their own, apart from plain text; returns
+ * the three characters read (the caller may compare more with them).
+ */
+export async function expectSeedMarksColoured(page, workspace) {
+  await goToLine(page, lineNumberOf(workspace, 'seed.cable', /This is an action request/));
+  await waitForLine(page, /Guidance for use by the Embassy REP/);
+  const unclassified = await renderedChar(page, '(U) This is an action request', 1);
+  // Words of the body that no rule of the grammar names: the colour of plain text.
+  const plain = await renderedChar(page, 'Embassy Paris please', 2);
+  const confidential = await renderedChar(page, '(C) Guidance for use', 1);
+  assert.notEqual(unclassified.color, confidential.color, '(U) and (C) are drawn in the same colour');
+  assert.notEqual(unclassified.color, plain.color, '(U) is drawn like plain text');
+  assert.notEqual(confidential.color, plain.color, '(C) is drawn like plain text');
+  return { unclassified, confidential, plain };
 }
